@@ -13,6 +13,10 @@ set -euo pipefail
 
 source "$(dirname "$0")/versions.sh"
 
+# Go is installed outside the distribution (see hack/install-deps.sh); shells started by make or
+# CI do not always have it on PATH.
+PATH="$PATH:/usr/local/go/bin"
+
 if [[ -n "${KUBEBUILDER_ASSETS:-}" ]]; then
   if [[ -x "$KUBEBUILDER_ASSETS/etcd" && -x "$KUBEBUILDER_ASSETS/kube-apiserver" \
         && -x "$KUBEBUILDER_ASSETS/kubectl" ]]; then
@@ -27,6 +31,11 @@ bin_dir="$CCSPM_CACHE/k8s-$KUBERNETES_VERSION/bin"
 if [[ -x "$bin_dir/etcd" && -x "$bin_dir/kube-apiserver" && -x "$bin_dir/kubectl" ]]; then
   echo "$bin_dir"
   exit 0
+fi
+
+if ! command -v go >/dev/null; then
+  echo "go not found on PATH or in /usr/local/go/bin; it is needed to build the control plane" >&2
+  exit 1
 fi
 
 work="$CCSPM_CACHE/k8s-$KUBERNETES_VERSION/module"
@@ -51,8 +60,17 @@ go get "k8s.io/kubernetes/cmd/kube-apiserver@$KUBERNETES_VERSION" \
        "k8s.io/kubernetes/cmd/kubectl@$KUBERNETES_VERSION" >&2
 go get "go.etcd.io/etcd/server/v3@$ETCD_VERSION" >&2
 
-# -trimpath and no DWARF keep the cached binaries small and reproducible.
-flags=(-trimpath -ldflags "-s -w")
+# -trimpath and no DWARF keep the cached binaries small and reproducible. The -X values stamp the
+# release into /version and `kubectl version`, which a plain module build leaves at v0.0.0 and
+# which clients use to pick API behaviour and to warn about version skew.
+minor="${KUBERNETES_VERSION#v1.}"
+minor="${minor%%.*}"
+ldflags="-s -w"
+for package in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
+  ldflags+=" -X $package.gitVersion=$KUBERNETES_VERSION -X $package.gitMajor=1"
+  ldflags+=" -X $package.gitMinor=$minor -X $package.gitTreeState=clean"
+done
+flags=(-trimpath -ldflags "$ldflags")
 go build "${flags[@]}" -o "$bin_dir/kube-apiserver.tmp" k8s.io/kubernetes/cmd/kube-apiserver
 go build "${flags[@]}" -o "$bin_dir/kubectl.tmp" k8s.io/kubernetes/cmd/kubectl
 go build "${flags[@]}" -o "$bin_dir/etcd.tmp" go.etcd.io/etcd/server/v3
