@@ -1,0 +1,53 @@
+#include "engine/admission.h"
+
+namespace ccspm::engine {
+
+std::string DescribeViolation(const Violation& violation) {
+  return "GoldenPolicy " + violation.policy + " check " + violation.check + ": " +
+         violation.message;
+}
+
+ValidationVerdict Validate(const PolicySet& policies, const ObjectIdentity& identity,
+                           const JsonValue& object) {
+  ValidationVerdict verdict;
+  for (const PolicyMatch& match : policies.Matching(identity)) {
+    for (Violation& violation : CheckGoldenSettings(*match.policy, match.how, object)) {
+      switch (match.policy->admission) {
+        case AdmissionAction::kDeny:
+          if (!verdict.message.empty()) verdict.message += "\n";
+          verdict.message += DescribeViolation(violation);
+          verdict.denied.push_back(std::move(violation));
+          break;
+        case AdmissionAction::kWarn:
+          verdict.warnings.push_back(DescribeViolation(violation));
+          break;
+        case AdmissionAction::kAudit:
+          verdict.audited.push_back(std::move(violation));
+          break;
+      }
+    }
+  }
+  verdict.allowed = verdict.denied.empty();
+  return verdict;
+}
+
+MutationResult Mutate(const PolicySet& policies, const ObjectIdentity& identity,
+                      const JsonValue& object) {
+  MutationResult result;
+  std::vector<PolicyMatch> matches = policies.Matching(identity);
+  if (matches.empty()) return result;
+
+  JsonDocument copy;
+  copy.CopyFrom(object, copy.GetAllocator());
+  for (const PolicyMatch& match : matches) {
+    if (match.policy->admission == AdmissionAction::kAudit) continue;
+    size_t before = result.patch.size();
+    ApplyGoldenSettings(*match.policy, match.how, FixScope::kFillAbsent, copy, &result.patch);
+    for (size_t i = before; i < result.patch.size(); ++i) {
+      result.filled.push_back(match.policy->name + ": " + result.patch[i].pointer);
+    }
+  }
+  return result;
+}
+
+}  // namespace ccspm::engine

@@ -1,0 +1,77 @@
+// The GoldenPolicy model: what a policy matches, its golden settings, and what to do about them.
+//
+// A golden setting is a field path and the value it must have; it is both a check (the value
+// differs) and a fix (set it). Policies are parsed once when they load and are immutable after,
+// so one parsed PolicySet can be shared by any number of threads.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "base/json.h"
+#include "engine/field_path.h"
+#include "engine/label_selector.h"
+
+namespace ccspm::engine {
+
+inline constexpr const char* kPolicyApiGroup = "ccspm.io";
+inline constexpr const char* kPolicyApiVersion = "ccspm.io/v1alpha1";
+inline constexpr const char* kPolicyKind = "GoldenPolicy";
+
+// What admission does with an object that breaks a golden setting.
+enum class AdmissionAction { kDeny, kWarn, kAudit };
+
+// What the drift loop does with a stored object that has drifted.
+enum class DriftAction { kRemediate, kReport };
+
+enum class SettingMode {
+  kEnforce,  // The value must be exactly this; absent or different is a violation.
+  kDefault,  // The value is filled in when absent; a value the user set is kept.
+};
+
+enum class Severity { kLow, kMedium, kHigh, kCritical };
+
+const char* AdmissionActionName(AdmissionAction action);
+const char* DriftActionName(DriftAction action);
+const char* SettingModeName(SettingMode mode);
+const char* SeverityName(Severity severity);
+
+// A kind a policy applies to. An empty group is the core group; "*" matches any.
+struct KindSelector {
+  std::string group;
+  std::string kind;
+};
+
+struct MatchSpec {
+  std::vector<KindSelector> kinds;
+  std::vector<std::string> namespaces;          // Empty: every namespace.
+  std::vector<std::string> exclude_namespaces;  // Wins over `namespaces`.
+  LabelSelector selector;
+  // When the policy matches Pods, also apply it to the pod template of every pod controller.
+  bool pod_controllers = true;
+};
+
+struct GoldenSetting {
+  std::string id;
+  FieldPath path;
+  std::shared_ptr<const JsonDocument> value;
+  SettingMode mode = SettingMode::kEnforce;
+  Severity severity = Severity::kMedium;
+  std::string message;  // Optional; explains why the setting matters.
+};
+
+struct Policy {
+  std::string name;
+  std::string description;
+  MatchSpec match;
+  AdmissionAction admission = AdmissionAction::kDeny;
+  DriftAction drift = DriftAction::kReport;
+  std::vector<GoldenSetting> settings;
+};
+
+// Parses a GoldenPolicy object (from the API or a manifest). Errors name the field, e.g.
+// "spec.settings[2].path: column 5: expected ']'".
+Result<Policy> ParsePolicy(const JsonValue& object);
+
+}  // namespace ccspm::engine
