@@ -12,6 +12,8 @@ ValidationVerdict Validate(const PolicySet& policies, const ObjectIdentity& iden
   ValidationVerdict verdict;
   for (const PolicyMatch& match : policies.Matching(identity)) {
     for (Violation& violation : CheckGoldenSettings(*match.policy, match.how, object)) {
+      // An absent Default-mode setting is the mutating webhook's to fill, not a reason to refuse.
+      if (violation.mode == SettingMode::kDefault) continue;
       switch (match.policy->admission) {
         case AdmissionAction::kDeny:
           if (!verdict.message.empty()) verdict.message += "\n";

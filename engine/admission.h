@@ -21,7 +21,8 @@ struct ValidationVerdict {
 };
 
 // Checks `object` against every matching policy and sorts the violations by each policy's
-// admission action. Denied when any Deny policy is broken.
+// admission action. Denied when any Deny policy is broken. Absent Default-mode settings are
+// left to Mutate, which the API server calls first.
 ValidationVerdict Validate(const PolicySet& policies, const ObjectIdentity& identity,
                            const JsonValue& object);
 

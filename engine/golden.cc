@@ -30,6 +30,7 @@ Violation MakeViolation(const Policy& policy, const GoldenSetting& setting,
   violation.check = setting.id;
   violation.path = DisplayPath(target.path);
   violation.severity = setting.severity;
+  violation.mode = setting.mode;
   violation.fixable = !target.blocked;
 
   std::string found = target.value == nullptr ? "is not set" : "is " + Shown(*target.value);

@@ -17,6 +17,7 @@ struct Violation {
   std::string path;     // Where in this object, e.g. "spec.template.spec.containers[0].image".
   std::string message;  // "<path> is true, must be false", plus the setting's own message.
   Severity severity = Severity::kMedium;
+  SettingMode mode = SettingMode::kEnforce;
   bool fixable = true;  // False when a scalar or list sits where the fix needs an object.
 };
 

@@ -1,0 +1,24 @@
+#include "engine/drift.h"
+
+namespace ccspm::engine {
+
+DriftPlan PlanDrift(const PolicySet& policies, const ObjectIdentity& identity,
+                    const JsonValue& object) {
+  DriftPlan plan;
+  std::vector<PolicyMatch> matches = policies.Matching(identity);
+  if (matches.empty()) return plan;
+
+  JsonDocument mended;
+  mended.CopyFrom(object, mended.GetAllocator());
+  for (const PolicyMatch& match : matches) {
+    for (Violation& violation : CheckGoldenSettings(*match.policy, match.how, mended)) {
+      plan.findings.push_back({std::move(violation), match.policy->drift});
+    }
+    if (match.policy->drift == DriftAction::kRemediate) {
+      ApplyGoldenSettings(*match.policy, match.how, FixScope::kEnforceAll, mended, &plan.repair);
+    }
+  }
+  return plan;
+}
+
+}  // namespace ccspm::engine
