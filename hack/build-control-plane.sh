@@ -11,6 +11,7 @@
 # release builds the same code.
 set -euo pipefail
 
+# shellcheck source=hack/versions.sh
 source "$(dirname "$0")/versions.sh"
 
 # Go is installed outside the distribution (see hack/install-deps.sh); shells started by make or
@@ -51,9 +52,9 @@ go mod edit -require="k8s.io/kubernetes@$KUBERNETES_VERSION"
 # Every staging module k8s.io/kubernetes requires as v0.0.0 gets its published release.
 kube_mod=$(go mod download -json "k8s.io/kubernetes@$KUBERNETES_VERSION" |
            sed -n 's/.*"GoMod": "\(.*\)".*/\1/p')
-for module in $(awk '/^\tk8s.io\/[a-z-]+ v0.0.0$/ {print $1}' "$kube_mod"); do
+while read -r module; do
   go mod edit -replace="$module=$module@$staging_version"
-done
+done < <(awk '/^\tk8s.io\/[a-z-]+ v0.0.0$/ {print $1}' "$kube_mod")
 
 echo "building kube-apiserver, kubectl and etcd $KUBERNETES_VERSION (first time: ~15-25 min)" >&2
 go get "k8s.io/kubernetes/cmd/kube-apiserver@$KUBERNETES_VERSION" \
