@@ -28,5 +28,8 @@ inline constexpr const char* kFrom = "from";
 inline constexpr const char* kTo = "to";
 inline constexpr const char* kVersion = "version";
 inline constexpr const char* kAttempt = "attempt";
+inline constexpr const char* kWebhook = "webhook";
+inline constexpr const char* kUsername = "username";
+inline constexpr const char* kSubResource = "sub_resource";
 
 }  // namespace ccspm::log::key

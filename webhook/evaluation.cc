@@ -1,0 +1,75 @@
+#include "webhook/evaluation.h"
+
+#include "engine/admission.h"
+#include "engine/golden.h"
+#include "engine/json_patch.h"
+
+namespace ccspm::webhook {
+namespace {
+
+// The audit annotation key; the API server prefixes it with the webhook's name.
+constexpr const char* kAuditAnnotationKey = "audit-violations";
+
+// Which Warn checks were broken, for metric labels. The verdict only carries their messages,
+// so the Warn policies (and only they) are checked a second time, and only when they warned.
+void CountWarnings(const engine::PolicySet& policies, const engine::ObjectIdentity& identity,
+                   const JsonValue& object, std::vector<ViolationCount>* counts) {
+  for (const engine::PolicyMatch& match : policies.Matching(identity)) {
+    if (match.policy->admission != engine::AdmissionAction::kWarn) continue;
+    for (const engine::Violation& v : CheckGoldenSettings(*match.policy, match.how, object)) {
+      counts->push_back({v.policy, v.check, "Warn"});
+    }
+  }
+}
+
+}  // namespace
+
+engine::ObjectIdentity AdmissionIdentity(const AdmissionRequest& request) {
+  engine::ObjectIdentity identity = engine::ObjectIdentity::FromObject(*request.object);
+  identity.group = request.kind.group;
+  identity.kind = request.kind.kind;
+  if (!request.namespace_name.empty()) identity.namespace_name = request.namespace_name;
+  if (!request.name.empty()) identity.name = request.name;
+  return identity;
+}
+
+Evaluation EvaluateValidation(const engine::PolicySet& policies,
+                              const engine::ObjectIdentity& identity, const JsonValue& object) {
+  engine::ValidationVerdict verdict = engine::Validate(policies, identity, object);
+  Evaluation evaluation;
+
+  for (const engine::Violation& v : verdict.denied) {
+    evaluation.violations.push_back({v.policy, v.check, "Deny"});
+  }
+  if (!verdict.warnings.empty()) CountWarnings(policies, identity, object, &evaluation.violations);
+
+  std::string audited;
+  for (const engine::Violation& v : verdict.audited) {
+    evaluation.violations.push_back({v.policy, v.check, "Audit"});
+    if (!audited.empty()) audited += "\n";
+    audited += engine::DescribeViolation(v);
+  }
+  if (!audited.empty()) evaluation.audit_annotations.emplace_back(kAuditAnnotationKey, audited);
+
+  evaluation.warnings = std::move(verdict.warnings);
+  if (!verdict.allowed) {
+    evaluation.decision = Decision::kDenied;
+    evaluation.denial_message = std::move(verdict.message);
+  } else if (!evaluation.warnings.empty()) {
+    evaluation.decision = Decision::kWarned;
+  }
+  return evaluation;
+}
+
+Evaluation EvaluateMutation(const engine::PolicySet& policies,
+                            const engine::ObjectIdentity& identity, const JsonValue& object) {
+  engine::MutationResult mutation = engine::Mutate(policies, identity, object);
+  Evaluation evaluation;
+  if (mutation.patch.empty()) return evaluation;
+
+  evaluation.decision = Decision::kPatched;
+  evaluation.patch = engine::PatchToJson(mutation.patch);
+  return evaluation;
+}
+
+}  // namespace ccspm::webhook
