@@ -1,0 +1,71 @@
+#include "controller/reconciler.h"
+
+#include "engine/drift.h"
+#include "engine/match.h"
+#include "kube/object_meta.h"
+
+namespace ccspm::controller {
+namespace {
+
+struct SplitFindings {
+  std::vector<engine::DriftFinding> repaired;
+  std::vector<engine::DriftFinding> reported;
+};
+
+SplitFindings Split(std::vector<engine::DriftFinding> findings) {
+  SplitFindings split;
+  for (engine::DriftFinding& finding : findings) {
+    bool repairable = finding.action == engine::DriftAction::kRemediate &&
+                      finding.violation.fixable;
+    (repairable ? split.repaired : split.reported).push_back(std::move(finding));
+  }
+  return split;
+}
+
+// The repair as a JSON Patch that applies only to the version that was evaluated: if the object
+// changed meanwhile, the API server refuses it and the next reconcile sees the new version.
+Result<JsonDocument> ConditionalPatch(const std::vector<engine::PatchOp>& repair,
+                                      std::string_view resource_version) {
+  std::vector<engine::PatchOp> ops;
+  auto version = std::make_shared<JsonDocument>();
+  version->SetString(resource_version.data(),
+                     static_cast<rapidjson::SizeType>(resource_version.size()),
+                     version->GetAllocator());
+  ops.push_back({engine::PatchOp::Kind::kTest, "/metadata/resourceVersion", version});
+  ops.insert(ops.end(), repair.begin(), repair.end());
+  return ParseJson(engine::PatchToJson(ops));
+}
+
+}  // namespace
+
+Result<ReconcileResult> Reconciler::Reconcile(const std::string& key) {
+  std::optional<CachedObject> cached = cache_.Lookup(key);
+  if (!cached.has_value() || cached->object == nullptr) return ReconcileResult::kGone;
+  const JsonDocument& object = *cached->object;
+  kube::ObjectReference reference = kube::ReferenceTo(object);
+
+  engine::PolicySetPtr policies = policies_();
+  engine::DriftPlan plan =
+      engine::PlanDrift(*policies, engine::ObjectIdentity::FromObject(object), object);
+  if (!plan.drifted()) {
+    recorder_.Forget(reference);
+    return ReconcileResult::kInSync;
+  }
+
+  SplitFindings findings = Split(std::move(plan.findings));
+  if (!plan.repair.empty()) {
+    Result<JsonDocument> patch = ConditionalPatch(plan.repair, reference.resource_version);
+    if (!patch.ok()) return patch.status();
+    Result<JsonDocument> patched =
+        writer_.Patch(cached->type, reference.namespace_name, reference.name,
+                      kube::PatchType::kJsonPatch, *patch);
+    if (!patched.ok()) return patched.status().Prefixed("repair " + key);
+    recorder_.Repaired(reference, findings.repaired);
+  }
+
+  if (findings.reported.empty()) return ReconcileResult::kRepaired;
+  recorder_.Reported(reference, findings.reported);
+  return plan.repair.empty() ? ReconcileResult::kReported : ReconcileResult::kRepaired;
+}
+
+}  // namespace ccspm::controller
