@@ -61,6 +61,14 @@ HttpOutput AdmissionHandler::Handle(const HttpInput& input) const {
   return out;
 }
 
+HttpOutput AdmissionHandler::HandleOversizedBody() const {
+  HttpOutput out = Refuse(kind_, 413, "RequestEntityTooLarge",
+                          "request body is over the limit of " +
+                              std::to_string(config_.max_body_bytes) + " bytes");
+  if (metrics_ != nullptr) metrics_->ObserveRequest(kind_, out.decision, 0);
+  return out;
+}
+
 HttpOutput AdmissionHandler::Decide(const HttpInput& input) const {
   if (input.method != "POST") {
     return Refuse(kind_, 405, "MethodNotAllowed",

@@ -55,6 +55,10 @@ class AdmissionHandler {
   // ccspm_admission_duration_seconds.
   HttpOutput Handle(const HttpInput& input) const;
 
+  // The 413 answer for a body the HTTP server stopped reading because it was over the limit,
+  // logged and counted like the handler's own guards.
+  HttpOutput HandleOversizedBody() const;
+
  private:
   HttpOutput Decide(const HttpInput& input) const;
   HttpOutput Admit(const AdmissionRequest& request) const;
