@@ -2,8 +2,7 @@
 
 #include <utility>
 
-#include "base/log.h"
-#include "kube/api_error.h"
+#include "kube/json_exchange.h"
 #include "kube/url.h"
 
 namespace ccspm::kube {
@@ -49,22 +48,7 @@ Client::Client(std::shared_ptr<Transport> transport, ClientOptions options)
     : transport_(std::move(transport)), options_(std::move(options)) {}
 
 Result<JsonDocument> Client::Exchange(const HttpRequest& request) {
-  Result<HttpResponse> response = transport_->Send(request);
-  if (!response.ok()) return response.status();
-
-  Status status = StatusFromHttp(response->status, response->body);
-  if (!status.ok()) {
-    log::Debug("api request refused", {{log::key::kOperation, request.method},
-                                       {log::key::kUrl, request.path},
-                                       {log::key::kHttpStatus, response->status},
-                                       {log::key::kError, status.message()}});
-    return status;
-  }
-
-  Result<JsonDocument> body = ParseJson(response->body);
-  if (!body.ok()) return body.status().Prefixed(request.method + " " + request.path);
-  if (!body->IsObject()) return InvalidError(request.path + " returned a non-object");
-  return body;
+  return ExchangeJson(*transport_, request);
 }
 
 Result<JsonDocument> Client::Get(const ResourceType& type, std::string_view ns,
