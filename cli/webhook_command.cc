@@ -122,6 +122,9 @@ int RunWebhookCommand(int argc, char** argv) {
   }
   log::SetLevel(flags->log_level);
 
+  // A peer that hangs up mid-response must not kill the process: OpenSSL writes with write(2).
+  signal(SIGPIPE, SIG_IGN);
+
   // Blocked before any thread starts, so every thread inherits the mask.
   sigset_t signals;
   sigemptyset(&signals);

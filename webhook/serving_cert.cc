@@ -15,8 +15,10 @@ constexpr const char* kComponent = "webhook";
 }  // namespace
 
 Result<std::unique_ptr<ServingCert>> ServingCert::Load(std::string cert_file,
-                                                       std::string key_file) {
-  std::unique_ptr<ServingCert> cert(new ServingCert(std::move(cert_file), std::move(key_file)));
+                                                       std::string key_file,
+                                                       std::chrono::milliseconds recheck) {
+  std::unique_ptr<ServingCert> cert(
+      new ServingCert(std::move(cert_file), std::move(key_file), recheck));
   cert->stamps_ = cert->Stamps();
 
   Result<std::shared_ptr<const Pair>> pair = cert->Read();
@@ -58,7 +60,9 @@ std::pair<FileStamp, FileStamp> ServingCert::Stamps() const {
   auto stamp = [](const std::string& path) {
     struct stat info {};
     if (stat(path.c_str(), &info) != 0) return FileStamp{};
-    return FileStamp{info.st_mtime, info.st_size};
+    int64_t mtime_ns =
+        static_cast<int64_t>(info.st_mtim.tv_sec) * 1'000'000'000 + info.st_mtim.tv_nsec;
+    return FileStamp{mtime_ns, info.st_ino, info.st_size};
   };
   return {stamp(cert_file_), stamp(key_file_)};
 }
@@ -66,7 +70,7 @@ std::pair<FileStamp, FileStamp> ServingCert::Stamps() const {
 std::shared_ptr<const ServingCert::Pair> ServingCert::Current() {
   std::lock_guard<std::mutex> lock(mutex_);
   auto now = std::chrono::steady_clock::now();
-  if (now - last_check_ < kRecheckInterval) return current_;
+  if (now - last_check_ < recheck_) return current_;
   last_check_ = now;
 
   std::pair<FileStamp, FileStamp> stamps = Stamps();
