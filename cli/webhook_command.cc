@@ -41,14 +41,22 @@ Status ParsePort(std::string_view flag, std::string_view text, int min, int* por
 
 Status Apply(std::string_view flag, std::string_view value, WebhookFlags* flags) {
   webhook::WebhookOptions& o = flags->options;
-  if (flag == "--address") o.address = value;
-  else if (flag == "--port") return ParsePort(flag, value, 1, &o.port);
-  else if (flag == "--tls-cert-file") o.cert_file = value;
-  else if (flag == "--tls-private-key-file") o.key_file = value;
-  else if (flag == "--metrics-address") o.metrics_address = value;
-  else if (flag == "--metrics-port") return ParsePort(flag, value, 0, &o.metrics_port);
-  else if (flag == "--kubeconfig") o.kubeconfig = value;
-  else if (flag == "--exempt-username") o.exempt_usernames.emplace_back(value);
+  if (flag == "--address")
+    o.address = value;
+  else if (flag == "--port")
+    return ParsePort(flag, value, 1, &o.port);
+  else if (flag == "--tls-cert-file")
+    o.cert_file = value;
+  else if (flag == "--tls-private-key-file")
+    o.key_file = value;
+  else if (flag == "--metrics-address")
+    o.metrics_address = value;
+  else if (flag == "--metrics-port")
+    return ParsePort(flag, value, 0, &o.metrics_port);
+  else if (flag == "--kubeconfig")
+    o.kubeconfig = value;
+  else if (flag == "--exempt-username")
+    o.exempt_usernames.emplace_back(value);
   else if (flag == "--log-level") {
     if (!log::ParseLevel(value, &flags->log_level)) {
       return InvalidError("--log-level: \"" + std::string(value) +

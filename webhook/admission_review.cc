@@ -39,8 +39,7 @@ Status ReadKind(const JsonValue& request, GroupVersionKind* kind) {
   if (gvk == nullptr) return InvalidError("request.kind: missing");
   if (!gvk->IsObject()) return InvalidError("request.kind: must be an object");
   CCSPM_RETURN_IF_ERROR(ReadString(*gvk, "group", "request.kind.group", false, &kind->group));
-  CCSPM_RETURN_IF_ERROR(
-      ReadString(*gvk, "version", "request.kind.version", true, &kind->version));
+  CCSPM_RETURN_IF_ERROR(ReadString(*gvk, "version", "request.kind.version", true, &kind->version));
   return ReadString(*gvk, "kind", "request.kind.kind", true, &kind->kind);
 }
 
@@ -102,9 +101,8 @@ Status CheckReviewType(const JsonValue& review) {
     return Status::Ok();
   }
   if (!review.IsObject()) return InvalidError("expected a JSON object, got another JSON value");
-  return InvalidError(std::string("expected ") + kAdmissionApiVersion + " " +
-                      kAdmissionReviewKind + ", got " + std::string(api_version) + " " +
-                      std::string(kind));
+  return InvalidError(std::string("expected ") + kAdmissionApiVersion + " " + kAdmissionReviewKind +
+                      ", got " + std::string(api_version) + " " + std::string(kind));
 }
 
 Result<AdmissionRequest> DecodeAdmissionRequest(const JsonValue& review) {

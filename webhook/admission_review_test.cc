@@ -71,9 +71,9 @@ struct DecodeCase {
 class DecodeErrorTest : public ::testing::TestWithParam<DecodeCase> {};
 
 TEST_P(DecodeErrorTest, NamesTheField) {
-  JsonDocument review = Parse(
-      R"({"apiVersion":"admission.k8s.io/v1","kind":"AdmissionReview","request":)" +
-      GetParam().request + "}");
+  JsonDocument review =
+      Parse(R"({"apiVersion":"admission.k8s.io/v1","kind":"AdmissionReview","request":)" +
+            GetParam().request + "}");
   Result<AdmissionRequest> request = DecodeAdmissionRequest(review);
   ASSERT_FALSE(request.ok());
   EXPECT_EQ(request.status().kind(), ErrorKind::kInvalid);
@@ -85,27 +85,27 @@ const char kGood[] =
 
 INSTANTIATE_TEST_SUITE_P(
     Fields, DecodeErrorTest,
-    ::testing::Values(
-        DecodeCase{"null", "request: missing"},
-        DecodeCase{"[]", "request: must be an object"},
-        DecodeCase{R"({"operation":"CREATE"})", "request.uid: missing"},
-        DecodeCase{R"({"uid":7})", "request.uid: must be a string"},
-        DecodeCase{R"({"uid":""})", "request.uid: must not be empty"},
-        DecodeCase{R"({"uid":"u"})", "request.kind: missing"},
-        DecodeCase{R"({"uid":"u","kind":{"version":"v1"}})", "request.kind.kind: missing"},
-        DecodeCase{R"({"uid":"u","kind":{"version":"v1","kind":"Pod"}})",
-                   "request.resource: missing"},
-        DecodeCase{std::string(R"({"uid":"u",)") + kGood + R"("operation":"PATCH"})",
-                   "request.operation: unknown operation \"PATCH\""},
-        DecodeCase{std::string(R"({"uid":"u",)") + kGood + R"("operation":"CREATE",)" +
-                       R"("userInfo":{"username":1}})",
-                   "request.userInfo.username: must be a string"},
-        DecodeCase{std::string(R"({"uid":"u",)") + kGood + R"("operation":"CREATE",)" +
-                       R"("object":"pod"})",
-                   "request.object: must be an object"},
-        DecodeCase{std::string(R"({"uid":"u",)") + kGood + R"("operation":"CREATE",)" +
-                       R"("dryRun":"yes"})",
-                   "request.dryRun: must be a boolean"}));
+    ::testing::Values(DecodeCase{"null", "request: missing"},
+                      DecodeCase{"[]", "request: must be an object"},
+                      DecodeCase{R"({"operation":"CREATE"})", "request.uid: missing"},
+                      DecodeCase{R"({"uid":7})", "request.uid: must be a string"},
+                      DecodeCase{R"({"uid":""})", "request.uid: must not be empty"},
+                      DecodeCase{R"({"uid":"u"})", "request.kind: missing"},
+                      DecodeCase{R"({"uid":"u","kind":{"version":"v1"}})",
+                                 "request.kind.kind: missing"},
+                      DecodeCase{R"({"uid":"u","kind":{"version":"v1","kind":"Pod"}})",
+                                 "request.resource: missing"},
+                      DecodeCase{std::string(R"({"uid":"u",)") + kGood + R"("operation":"PATCH"})",
+                                 "request.operation: unknown operation \"PATCH\""},
+                      DecodeCase{std::string(R"({"uid":"u",)") + kGood +
+                                     R"("operation":"CREATE",)" + R"("userInfo":{"username":1}})",
+                                 "request.userInfo.username: must be a string"},
+                      DecodeCase{std::string(R"({"uid":"u",)") + kGood +
+                                     R"("operation":"CREATE",)" + R"("object":"pod"})",
+                                 "request.object: must be an object"},
+                      DecodeCase{std::string(R"({"uid":"u",)") + kGood +
+                                     R"("operation":"CREATE",)" + R"("dryRun":"yes"})",
+                                 "request.dryRun: must be a boolean"}));
 
 TEST(AdmissionReviewTest, EncodesAnAllowedResponse) {
   AdmissionResponse response;

@@ -8,13 +8,20 @@ const char* WebhookKindName(WebhookKind kind) {
 
 const char* DecisionName(Decision decision) {
   switch (decision) {
-    case Decision::kAllowed: return "allowed";
-    case Decision::kDenied: return "denied";
-    case Decision::kWarned: return "warned";
-    case Decision::kPatched: return "patched";
-    case Decision::kInvalid: return "invalid";
-    case Decision::kExempt: return "exempt";
-    case Decision::kUnavailable: return "unavailable";
+    case Decision::kAllowed:
+      return "allowed";
+    case Decision::kDenied:
+      return "denied";
+    case Decision::kWarned:
+      return "warned";
+    case Decision::kPatched:
+      return "patched";
+    case Decision::kInvalid:
+      return "invalid";
+    case Decision::kExempt:
+      return "exempt";
+    case Decision::kUnavailable:
+      return "unavailable";
   }
   return "invalid";
 }

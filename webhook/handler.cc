@@ -23,8 +23,8 @@ bool IsJsonContentType(std::string_view content_type) {
     media_type.remove_suffix(1);
   }
   constexpr std::string_view kJson = "application/json";
-  return std::equal(media_type.begin(), media_type.end(), kJson.begin(), kJson.end(),
-                    [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
+  auto same = [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; };
+  return std::equal(media_type.begin(), media_type.end(), kJson.begin(), kJson.end(), same);
 }
 
 bool BeingDeleted(const JsonValue& object) {
@@ -62,9 +62,9 @@ HttpOutput AdmissionHandler::Handle(const HttpInput& input) const {
 }
 
 HttpOutput AdmissionHandler::HandleOversizedBody() const {
-  HttpOutput out = Refuse(kind_, 413, "RequestEntityTooLarge",
-                          "request body is over the limit of " +
-                              std::to_string(config_.max_body_bytes) + " bytes");
+  HttpOutput out = Refuse(
+      kind_, 413, "RequestEntityTooLarge",
+      "request body is over the limit of " + std::to_string(config_.max_body_bytes) + " bytes");
   if (metrics_ != nullptr) metrics_->ObserveRequest(kind_, out.decision, 0);
   return out;
 }
@@ -84,9 +84,9 @@ HttpOutput AdmissionHandler::Decide(const HttpInput& input) const {
   }
 
   if (!IsJsonContentType(input.content_type)) {
-    return Refuse(kind_, 415, "UnsupportedMediaType",
-                  "content type must be application/json, got \"" +
-                      std::string(input.content_type) + "\"");
+    return Refuse(
+        kind_, 415, "UnsupportedMediaType",
+        "content type must be application/json, got \"" + std::string(input.content_type) + "\"");
   }
 
   // The body is parsed once; the request and the object below point into this document.
@@ -176,9 +176,9 @@ HttpOutput AdmissionHandler::Respond(const AdmissionRequest& request, AdmissionR
 }
 
 bool AdmissionHandler::IsExempt(const std::string& username) const {
-  return !username.empty() && std::find(config_.exempt_usernames.begin(),
-                                        config_.exempt_usernames.end(),
-                                        username) != config_.exempt_usernames.end();
+  return !username.empty() &&
+         std::find(config_.exempt_usernames.begin(), config_.exempt_usernames.end(), username) !=
+             config_.exempt_usernames.end();
 }
 
 }  // namespace ccspm::webhook

@@ -48,8 +48,7 @@ using PolicySource = std::function<engine::PolicySetPtr()>;
 class AdmissionHandler {
  public:
   // `metrics` may be nullptr; otherwise it must outlive the handler.
-  AdmissionHandler(WebhookKind kind, HandlerConfig config, PolicySource policies,
-                   Metrics* metrics);
+  AdmissionHandler(WebhookKind kind, HandlerConfig config, PolicySource policies, Metrics* metrics);
 
   // Answers one request and records it in ccspm_admission_requests_total and
   // ccspm_admission_duration_seconds.

@@ -27,7 +27,8 @@ class HandlerTest : public ::testing::Test {
     HandlerConfig config;
     config.max_body_bytes = 1024 * 1024;
     config.exempt_usernames = {"system:serviceaccount:ccspm-system:ccspm"};
-    return AdmissionHandler(kind, config, [policies] { return policies; }, &metrics_);
+    return AdmissionHandler(
+        kind, config, [policies] { return policies; }, &metrics_);
   }
 
   HttpOutput Post(const AdmissionHandler& handler, const std::string& body,
@@ -82,21 +83,20 @@ const std::string kJson = "application/json";
 
 INSTANTIATE_TEST_SUITE_P(
     Guards, GuardTest,
-    ::testing::Values(
-        GuardCase{"NotPost", "GET", kJson, "{}", 405, "method must be POST, got GET"},
-        GuardCase{"EmptyBody", "POST", kJson, "", 400, "request body is empty"},
-        GuardCase{"TooLarge", "POST", kJson, std::string(1024 * 1024 + 1, ' '), 413,
-                  "request body is 1048577 bytes, over the limit of 1048576"},
-        GuardCase{"NotJson", "POST", "text/plain", "{}", 415,
-                  "content type must be application/json, got \"text/plain\""},
-        GuardCase{"Malformed", "POST", kJson, "{\n  \"apiVersion\": }", 400,
-                  "invalid JSON at line 2, column 17"},
-        GuardCase{"WrongKind", "POST", kJson, R"({"apiVersion":"v1","kind":"Pod"})", 400,
-                  "expected admission.k8s.io/v1 AdmissionReview, got v1 Pod"},
-        GuardCase{"NoUid", "POST", kJson,
-                  R"({"apiVersion":"admission.k8s.io/v1","kind":"AdmissionReview",)"
-                  R"("request":{"operation":"CREATE"}})",
-                  400, "request.uid: missing"}),
+    ::testing::Values(GuardCase{"NotPost", "GET", kJson, "{}", 405, "method must be POST, got GET"},
+                      GuardCase{"EmptyBody", "POST", kJson, "", 400, "request body is empty"},
+                      GuardCase{"TooLarge", "POST", kJson, std::string(1024 * 1024 + 1, ' '), 413,
+                                "request body is 1048577 bytes, over the limit of 1048576"},
+                      GuardCase{"NotJson", "POST", "text/plain", "{}", 415,
+                                "content type must be application/json, got \"text/plain\""},
+                      GuardCase{"Malformed", "POST", kJson, "{\n  \"apiVersion\": }", 400,
+                                "invalid JSON at line 2, column 17"},
+                      GuardCase{"WrongKind", "POST", kJson, R"({"apiVersion":"v1","kind":"Pod"})",
+                                400, "expected admission.k8s.io/v1 AdmissionReview, got v1 Pod"},
+                      GuardCase{"NoUid", "POST", kJson,
+                                R"({"apiVersion":"admission.k8s.io/v1","kind":"AdmissionReview",)"
+                                R"("request":{"operation":"CREATE"}})",
+                                400, "request.uid: missing"}),
     [](const ::testing::TestParamInfo<GuardCase>& info) { return info.param.name; });
 
 TEST_F(HandlerTest, AcceptsJsonWithParameters) {
@@ -138,9 +138,9 @@ TEST_F(HandlerTest, PolicyAppliesToPodTemplatesOfControllers) {
   ReviewSpec spec;
   spec.group = "apps";
   spec.kind = "Deployment";
-  spec.object =
-      R"({"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"d"},"spec":{)"
-      R"("template":{"spec":{"containers":[{"name":"a","securityContext":{"privileged":true}}]}}}})";
+  spec.object = R"({"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"d"},"spec":{)"
+                R"("template":{"spec":{"containers":[{"name":"a",)"
+                R"("securityContext":{"privileged":true}}]}}}})";
   HttpOutput out = Post(handler, Review(spec));
   EXPECT_EQ(out.decision, Decision::kDenied);
   std::string message = Response(out)["status"]["message"].GetString();
@@ -254,8 +254,7 @@ TEST_F(HandlerTest, RequestsWithNothingToEvaluateAreAllowed) {
 
 TEST_F(HandlerTest, NamespaceComesFromTheRequest) {
   std::string policy = testing::GoldenPolicy(
-      "team-a-only", "Deny",
-      R"([{"id":"label","path":"metadata.labels.team","value":"a"}])");
+      "team-a-only", "Deny", R"([{"id":"label","path":"metadata.labels.team","value":"a"}])");
   policy.replace(policy.find(R"("kinds":["Pod"])"), 15,
                  R"("kinds":["Pod"],"namespaces":["team-a"])");
   AdmissionHandler handler = Handler(WebhookKind::kValidate, PolicySetOf({policy}));
@@ -277,8 +276,7 @@ TEST_F(HandlerTest, NoPoliciesYetIsUnavailable) {
 }
 
 TEST_F(HandlerTest, CountsDecisionsAndViolations) {
-  AdmissionHandler validate =
-      Handler(WebhookKind::kValidate, PolicySetOf({NoPrivilegedPolicy()}));
+  AdmissionHandler validate = Handler(WebhookKind::kValidate, PolicySetOf({NoPrivilegedPolicy()}));
   Post(validate, Review({}));
   Post(validate, Review({}));
   Post(validate, "");
@@ -290,9 +288,8 @@ TEST_F(HandlerTest, CountsDecisionsAndViolations) {
   EXPECT_NE(text.find(R"(ccspm_admission_requests_total{decision="denied",webhook="validate"} 2)"),
             std::string::npos)
       << text;
-  EXPECT_NE(
-      text.find(R"(ccspm_admission_requests_total{decision="invalid",webhook="validate"} 1)"),
-      std::string::npos);
+  EXPECT_NE(text.find(R"(ccspm_admission_requests_total{decision="invalid",webhook="validate"} 1)"),
+            std::string::npos);
   EXPECT_NE(text.find(R"(ccspm_admission_requests_total{decision="patched",webhook="mutate"} 1)"),
             std::string::npos);
   EXPECT_NE(text.find(R"(ccspm_admission_violations_total{action="Deny",check="privileged",)"

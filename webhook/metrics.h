@@ -9,16 +9,16 @@
 // Thread-safe: every method may be called from any request thread.
 #pragma once
 
-#include <array>
-#include <memory>
-#include <string>
-#include <string_view>
-
 #include <prometheus/counter.h>
 #include <prometheus/family.h>
 #include <prometheus/gauge.h>
 #include <prometheus/histogram.h>
 #include <prometheus/registry.h>
+
+#include <array>
+#include <memory>
+#include <string>
+#include <string_view>
 
 #include "webhook/decision.h"
 

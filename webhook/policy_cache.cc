@@ -36,8 +36,8 @@ size_t PolicyCache::Replace(const std::vector<const JsonValue*>& policies) {
     current_ = std::move(loaded.set);
   }
 
-  log::Info("policies loaded", {{log::key::kComponent, "webhook"},
-                                {log::key::kCount, static_cast<uint64_t>(count)}});
+  log::Info("policies loaded",
+            {{log::key::kComponent, "webhook"}, {log::key::kCount, static_cast<uint64_t>(count)}});
   return loaded.errors.size();
 }
 

@@ -40,7 +40,7 @@ class PolicyCache {
   Metrics* metrics_;
   std::atomic<bool> synced_{false};
 
-  std::mutex replace_mutex_;  // Serializes Replace.
+  std::mutex replace_mutex_;               // Serializes Replace.
   std::set<std::string> reported_errors_;  // Guarded by replace_mutex_.
 
   mutable std::mutex mutex_;

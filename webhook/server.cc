@@ -20,10 +20,14 @@ httplib::Server::Handler Admission(const AdmissionHandler* handler) {
 
 const char* ErrorText(int status) {
   switch (status) {
-    case 400: return "bad request\n";
-    case 404: return "not found\n";
-    case 413: return "request body too large\n";
-    default: return "request failed\n";
+    case 400:
+      return "bad request\n";
+    case 404:
+      return "not found\n";
+    case 413:
+      return "request body too large\n";
+    default:
+      return "request failed\n";
   }
 }
 
@@ -51,8 +55,8 @@ httplib::Server::HandlerWithResponse ErrorBodies(AdmissionEndpoints endpoints) {
 Result<std::unique_ptr<WebhookServer>> WebhookServer::Create(const WebhookOptions& options,
                                                              ServingCert& cert,
                                                              AdmissionEndpoints endpoints) {
-  auto server = std::make_unique<httplib::SSLServer>(
-      [&cert](SSL_CTX& ctx) { return cert.InstallOn(ctx); });
+  auto server =
+      std::make_unique<httplib::SSLServer>([&cert](SSL_CTX& ctx) { return cert.InstallOn(ctx); });
   if (!server->is_valid()) return InvalidError("cannot set up TLS for the webhook server");
 
   server->set_payload_max_length(options.max_body_bytes);
@@ -64,12 +68,12 @@ Result<std::unique_ptr<WebhookServer>> WebhookServer::Create(const WebhookOption
   server->Get("/healthz", [](const httplib::Request&, httplib::Response& res) {
     res.set_content("ok\n", "text/plain");
   });
-  server->Get("/readyz", [ready = endpoints.ready](const httplib::Request&,
-                                                   httplib::Response& res) {
-    bool is_ready = ready();
-    res.status = is_ready ? 200 : 503;
-    res.set_content(is_ready ? "ok\n" : "policies not synced\n", "text/plain");
-  });
+  server->Get("/readyz",
+              [ready = endpoints.ready](const httplib::Request&, httplib::Response& res) {
+                bool is_ready = ready();
+                res.status = is_ready ? 200 : 503;
+                res.set_content(is_ready ? "ok\n" : "policies not synced\n", "text/plain");
+              });
   server->set_error_handler(ErrorBodies(endpoints));
 
   auto listener = std::make_unique<HttpListener>(std::move(server), "webhook");

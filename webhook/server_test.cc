@@ -46,10 +46,9 @@ class ServerTest : public ::testing::Test {
 
     HandlerConfig config{options_.max_body_bytes, options_.exempt_usernames};
     PolicySource current = [this] { return cache_.Current(); };
-    validate_ = std::make_unique<AdmissionHandler>(WebhookKind::kValidate, config, current,
-                                                   &metrics_);
-    mutate_ = std::make_unique<AdmissionHandler>(WebhookKind::kMutate, config, current,
-                                                 &metrics_);
+    validate_ =
+        std::make_unique<AdmissionHandler>(WebhookKind::kValidate, config, current, &metrics_);
+    mutate_ = std::make_unique<AdmissionHandler>(WebhookKind::kMutate, config, current, &metrics_);
 
     options_.address = "127.0.0.1";
     options_.port = 0;
@@ -163,9 +162,9 @@ TEST_F(ServerTest, MetricsEndpointServesPrometheusText) {
   EXPECT_EQ(res->status, 200);
   EXPECT_EQ(res->get_header_value("Content-Type"), "text/plain; version=0.0.4; charset=utf-8");
   EXPECT_NE(res->body.find("# TYPE ccspm_admission_requests_total counter"), std::string::npos);
-  EXPECT_NE(res->body.find(
-                R"(ccspm_admission_requests_total{decision="denied",webhook="validate"} 1)"),
-            std::string::npos)
+  EXPECT_NE(
+      res->body.find(R"(ccspm_admission_requests_total{decision="denied",webhook="validate"} 1)"),
+      std::string::npos)
       << res->body;
   EXPECT_NE(res->body.find("ccspm_policies_loaded 1"), std::string::npos);
   EXPECT_NE(res->body.find("ccspm_policy_load_errors 0"), std::string::npos);

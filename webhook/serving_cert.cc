@@ -14,8 +14,7 @@ constexpr const char* kComponent = "webhook";
 
 }  // namespace
 
-Result<std::unique_ptr<ServingCert>> ServingCert::Load(std::string cert_file,
-                                                       std::string key_file,
+Result<std::unique_ptr<ServingCert>> ServingCert::Load(std::string cert_file, std::string key_file,
                                                        std::chrono::milliseconds recheck) {
   std::unique_ptr<ServingCert> cert(
       new ServingCert(std::move(cert_file), std::move(key_file), recheck));
@@ -79,8 +78,8 @@ std::shared_ptr<const ServingCert::Pair> ServingCert::Current() {
   Result<std::shared_ptr<const Pair>> pair = Read();
   if (!pair.ok()) {
     // stamps_ stays as it was, so the next check retries: the other file may be on its way.
-    log::Warn("serving certificate reload failed", {{log::key::kComponent, kComponent},
-                                                    {log::key::kError, pair.status().message()}});
+    log::Warn("serving certificate reload failed",
+              {{log::key::kComponent, kComponent}, {log::key::kError, pair.status().message()}});
     return current_;
   }
   stamps_ = stamps;

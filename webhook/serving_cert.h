@@ -61,9 +61,9 @@ class ServingCert {
   const std::chrono::milliseconds recheck_;
 
   std::mutex mutex_;
-  std::shared_ptr<const Pair> current_;                  // Guarded by mutex_.
-  std::pair<FileStamp, FileStamp> stamps_;               // Guarded by mutex_.
-  std::chrono::steady_clock::time_point last_check_;     // Guarded by mutex_.
+  std::shared_ptr<const Pair> current_;               // Guarded by mutex_.
+  std::pair<FileStamp, FileStamp> stamps_;            // Guarded by mutex_.
+  std::chrono::steady_clock::time_point last_check_;  // Guarded by mutex_.
 };
 
 }  // namespace ccspm::webhook

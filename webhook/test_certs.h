@@ -53,9 +53,8 @@ inline PemPair SelfSignedCert(const std::string& common_name, long serial) {
   };
   PemPair pair;
   pair.cert = pem([&](BIO* bio) { PEM_write_bio_X509(bio, cert); });
-  pair.key = pem([&](BIO* bio) {
-    PEM_write_bio_PrivateKey(bio, key, nullptr, nullptr, 0, nullptr, nullptr);
-  });
+  pair.key = pem(
+      [&](BIO* bio) { PEM_write_bio_PrivateKey(bio, key, nullptr, nullptr, 0, nullptr, nullptr); });
   X509_free(cert);
   EVP_PKEY_free(key);
   return pair;

@@ -15,8 +15,8 @@ namespace ccspm::webhook::testing {
 
 inline std::string GoldenPolicy(const std::string& name, const std::string& action,
                                 const std::string& settings) {
-  return R"({"apiVersion":"ccspm.io/v1alpha1","kind":"GoldenPolicy","metadata":{"name":")" +
-         name + R"("},"spec":{"match":{"kinds":["Pod"]},"admission":{"action":")" + action +
+  return R"({"apiVersion":"ccspm.io/v1alpha1","kind":"GoldenPolicy","metadata":{"name":")" + name +
+         R"("},"spec":{"match":{"kinds":["Pod"]},"admission":{"action":")" + action +
          R"("},"drift":{"action":"Remediate"},"settings":)" + settings + "}}";
 }
 
@@ -66,10 +66,10 @@ struct ReviewSpec {
 
 inline std::string Review(const ReviewSpec& spec) {
   std::string text = R"({"apiVersion":"admission.k8s.io/v1","kind":"AdmissionReview",)"
-                     R"("request":{"uid":")" + spec.uid + R"(","kind":{"group":")" +
-                     spec.group + R"(","version":"v1","kind":")" + spec.kind +
-                     R"("},"resource":{"group":")" + spec.group +
-                     R"(","version":"v1","resource":"pods"},"namespace":")" +
+                     R"("request":{"uid":")" +
+                     spec.uid + R"(","kind":{"group":")" + spec.group +
+                     R"(","version":"v1","kind":")" + spec.kind + R"("},"resource":{"group":")" +
+                     spec.group + R"(","version":"v1","resource":"pods"},"namespace":")" +
                      spec.namespace_name + R"(","operation":")" + spec.operation +
                      R"(","userInfo":{"username":")" + spec.username + R"("})";
   if (!spec.sub_resource.empty()) text += R"(,"subResource":")" + spec.sub_resource + "\"";
