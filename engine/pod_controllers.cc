@@ -46,6 +46,14 @@ std::optional<PodTemplateLocation> FindPodTemplate(std::string_view group,
   return std::nullopt;
 }
 
+std::vector<std::pair<std::string_view, std::string_view>> PodControllerKinds() {
+  std::vector<std::pair<std::string_view, std::string_view>> kinds;
+  for (const ControllerKind& controller : kControllers) {
+    kinds.emplace_back(controller.group, controller.kind);
+  }
+  return kinds;
+}
+
 FieldPath MapPodPath(const FieldPath& pod_path, const PodTemplateLocation& location) {
   const auto& segments = pod_path.segments();
   const FieldPath* prefix = pod_path.StartsWithKey("spec")       ? &location.spec

@@ -1,0 +1,21 @@
+// Everything `ccspm controller` is told on its command line, in one value.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace ccspm::controller {
+
+struct ControllerOptions {
+  std::string kubeconfig;  // Empty: $KUBECONFIG, in-cluster, then ~/.kube/config.
+  std::string metrics_address = "0.0.0.0";
+  int metrics_port = 8081;  // /metrics, /healthz, /readyz; 0 turns it off.
+  // Never repaired nor reported, whatever the policies say: the system and ccspm itself.
+  std::vector<std::string> excluded_namespaces = {"kube-system"};
+  int workers = 2;
+  // Longest wait between two attempts to repair one object; errors back off up to this.
+  int max_retry_delay_seconds = 60;
+  int max_retries = 10;  // Then the object waits for its next change or policy update.
+};
+
+}  // namespace ccspm::controller

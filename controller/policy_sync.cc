@@ -1,0 +1,163 @@
+#include "controller/policy_sync.h"
+
+#include <map>
+#include <set>
+
+#include "base/log.h"
+#include "controller/policy_condition.h"
+#include "engine/pod_controllers.h"
+#include "engine/policy_loader.h"
+#include "kube/event_builder.h"
+#include "kube/object_meta.h"
+
+namespace ccspm::controller {
+namespace {
+
+// Every kind a policy reaches: its listed kinds, and the pod controllers of a Pod policy.
+std::set<std::pair<std::string, std::string>> KindsOf(const engine::Policy& policy) {
+  std::set<std::pair<std::string, std::string>> kinds;
+  for (const engine::KindSelector& selector : policy.match.kinds) {
+    kinds.emplace(selector.group, selector.kind);
+    if (selector.group.empty() && selector.kind == "Pod" && policy.match.pod_controllers) {
+      for (const auto& [group, kind] : engine::PodControllerKinds()) kinds.emplace(group, kind);
+    }
+  }
+  return kinds;
+}
+
+}  // namespace
+
+kube::ResourceType GoldenPolicyType() {
+  return {"ccspm.io", "v1alpha1", "goldenpolicies", "GoldenPolicy", false};
+}
+
+std::vector<kube::ResourceType> WatchedTypesFor(const engine::PolicySet& policies,
+                                                kube::ResourceResolver& resolver) {
+  std::set<std::pair<std::string, std::string>> kinds;
+  for (const engine::Policy& policy : policies.policies()) {
+    for (const auto& kind : KindsOf(policy)) kinds.insert(kind);
+  }
+
+  std::vector<kube::ResourceType> types;
+  for (const auto& [group, kind] : kinds) {
+    if (kind == "*" || group == "*") {
+      log::Info("wildcard kind not watched", {{log::key::kResourceGroup, group}});
+      continue;
+    }
+    Result<kube::ResourceType> type = resolver.Resolve(group, kind);
+    if (!type.ok()) {
+      log::Warn("kind not watched", {{log::key::kResourceGroup, group},
+                                     {log::key::kResourceKind, kind},
+                                     {log::key::kError, type.status().message()}});
+      continue;
+    }
+    types.push_back(std::move(*type));
+  }
+  return types;
+}
+
+PolicySync::PolicySync(kube::ObjectReader& reader, kube::Watcher& watcher,
+                       kube::StatusWriter& status, kube::ResourceResolver& resolver,
+                       WatchSet& watch_set, Metrics& metrics,
+                       kube::InformerOptions informer_options)
+    : status_(status),
+      resolver_(resolver),
+      watch_set_(watch_set),
+      metrics_(metrics),
+      informer_(reader, watcher, GoldenPolicyType(), std::move(informer_options),
+                {[this](const JsonDocument&) { MarkDirty(); },
+                 [this](const JsonDocument&) { MarkDirty(); }}) {}
+
+PolicySync::~PolicySync() { Stop(); }
+
+void PolicySync::Start() {
+  informer_.Start();
+  thread_ = std::jthread([this](std::stop_token stop) { Run(stop); });
+}
+
+void PolicySync::Stop() {
+  if (thread_.joinable()) {
+    thread_.request_stop();
+    changed_.notify_all();
+    thread_.join();
+  }
+  informer_.Stop();
+}
+
+engine::PolicySetPtr PolicySync::Current() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return current_;
+}
+
+bool PolicySync::Synced() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return synced_;
+}
+
+void PolicySync::MarkDirty() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  dirty_ = true;
+  changed_.notify_all();
+}
+
+void PolicySync::Run(std::stop_token stop) {
+  // An empty policy list produces no events, so the first rebuild waits for the list instead.
+  while (!stop.stop_requested() && !informer_.WaitForSync(std::chrono::milliseconds(200))) {
+  }
+  while (!stop.stop_requested()) {
+    Rebuild();
+    std::unique_lock<std::mutex> lock(mutex_);
+    changed_.wait(lock, stop, [this] { return dirty_; });
+    dirty_ = false;
+  }
+}
+
+void PolicySync::Rebuild() {
+  std::vector<std::shared_ptr<const JsonDocument>> objects = informer_.Snapshot();
+  std::vector<const JsonValue*> values;
+  for (const auto& object : objects) values.push_back(object.get());
+  engine::LoadedPolicies loaded = engine::LoadPolicies(values);
+
+  for (const engine::PolicyLoadError& error : loaded.errors) {
+    log::Warn("policy skipped", {{log::key::kPolicy, error.policy},
+                                 {log::key::kError, error.status.message()}});
+  }
+  metrics_.SetPolicyCounts(loaded.set->policies().size(), loaded.errors.size());
+  WriteConditions(objects, loaded.errors);
+
+  std::vector<kube::ResourceType> types = WatchedTypesFor(*loaded.set, resolver_);
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    current_ = loaded.set;
+  }
+  watch_set_.WatchExactly(types);
+  metrics_.SetWatchedResources(types.size());
+  watch_set_.QueueAll();
+
+  std::lock_guard<std::mutex> lock(mutex_);
+  synced_ = true;
+}
+
+void PolicySync::WriteConditions(const std::vector<std::shared_ptr<const JsonDocument>>& objects,
+                                 const std::vector<engine::PolicyLoadError>& errors) {
+  std::map<std::string, Status, std::less<>> load_errors;
+  for (const engine::PolicyLoadError& error : errors) load_errors[error.policy] = error.status;
+
+  std::string now = kube::Rfc3339Now();
+  for (const auto& object : objects) {
+    std::string_view name = kube::ObjectName(*object);
+    auto error = load_errors.find(name);
+    Status load_status = error == load_errors.end() ? Status::Ok() : error->second;
+    std::optional<JsonDocument> patch = ReadyConditionPatch(*object, load_status, now);
+    if (!patch.has_value()) continue;
+
+    // Our own status write comes back as a watch event; the next rebuild finds it current.
+    Result<JsonDocument> written = status_.PatchStatus(GoldenPolicyType(), "", name, *patch);
+    if (!written.ok()) {
+      log::Warn("policy status not written", {{log::key::kPolicy, std::string(name)},
+                                              {log::key::kError, written.status().message()}});
+    }
+  }
+}
+
+}  // namespace ccspm::controller

@@ -1,0 +1,104 @@
+#include "controller/run.h"
+
+#include <thread>
+#include <vector>
+
+#include "base/log.h"
+#include "controller/drift_recorder.h"
+#include "controller/metrics.h"
+#include "controller/policy_sync.h"
+#include "controller/reconciler.h"
+#include "controller/watch_set.h"
+#include "controller/work_queue.h"
+#include "kube/client.h"
+#include "kube/config.h"
+#include "kube/discovery.h"
+#include "kube/https_transport.h"
+#include "serving/observability.h"
+
+namespace ccspm::controller {
+namespace {
+
+// Works keys until the queue shuts down. The one place that decides retries.
+void Work(WorkQueue& queue, Reconciler& reconciler, RetryBackoff& backoff, Metrics& metrics,
+          const ControllerOptions& options) {
+  while (std::optional<std::string> key = queue.Get()) {
+    Result<ReconcileResult> result = reconciler.Reconcile(*key);
+    metrics.CountReconcile(result.ok() ? *result : ReconcileResult::kError);
+
+    if (result.ok()) {
+      backoff.Forget(*key);
+    } else if (backoff.Failures(*key) < options.max_retries) {
+      std::chrono::milliseconds delay = backoff.NextDelay(*key);
+      log::Warn("reconcile failed", {{log::key::kResourceName, *key},
+                                     {log::key::kError, result.status().message()},
+                                     {log::key::kAttempt, backoff.Failures(*key)},
+                                     {log::key::kDurationMs, static_cast<int64_t>(delay.count())}});
+      queue.AddAfter(*key, delay);
+    } else {
+      log::Error("reconcile given up", {{log::key::kResourceName, *key},
+                                        {log::key::kError, result.status().message()}});
+      backoff.Forget(*key);
+    }
+    queue.Done(*key);
+  }
+}
+
+}  // namespace
+
+Status RunController(const ControllerOptions& options, std::stop_token stop) {
+  Result<kube::ClusterConfig> config = kube::LoadConfig(options.kubeconfig);
+  if (!config.ok()) return config.status().Prefixed("cluster config");
+  Result<std::unique_ptr<kube::HttpsTransport>> created = kube::HttpsTransport::Create(*config);
+  if (!created.ok()) return created.status().Prefixed("API server transport");
+  std::shared_ptr<kube::Transport> transport = std::move(created).value();
+
+  kube::ClientOptions client_options;
+  client_options.event_source.component = "ccspm-controller";
+  kube::Client client(transport, client_options);
+  kube::Discovery discovery(transport);
+
+  Metrics metrics;
+  DriftRecorder recorder(client, metrics);
+  WorkQueue queue;
+  RetryBackoff backoff(std::chrono::milliseconds(200),
+                       std::chrono::seconds(options.max_retry_delay_seconds));
+  WatchSet watch_set(client, client, queue, options.excluded_namespaces, {});
+  PolicySync policies(client, client, client, discovery, watch_set, metrics, {});
+  Reconciler reconciler([&policies] { return policies.Current(); }, watch_set, client, recorder);
+
+  std::unique_ptr<serving::HttpListener> observability;
+  if (options.metrics_port != 0) {
+    Result<std::unique_ptr<serving::HttpListener>> started = serving::StartObservabilityServer(
+        options.metrics_address, options.metrics_port,
+        {[&metrics] { return metrics.Serialize(); },
+         [&policies, &watch_set] { return policies.Synced() && watch_set.Synced(); }});
+    if (!started.ok()) return started.status();
+    observability = std::move(started).value();
+  }
+
+  policies.Start();
+  std::vector<std::jthread> workers;
+  for (int i = 0; i < options.workers; ++i) {
+    workers.emplace_back([&] { Work(queue, reconciler, backoff, metrics, options); });
+  }
+  log::Info("controller started", {{log::key::kComponent, "controller"},
+                                   {log::key::kCount, options.workers}});
+
+  // Waits for the stop request; the watches and workers do the work meanwhile.
+  std::mutex mutex;
+  std::condition_variable_any stopped;
+  std::unique_lock<std::mutex> lock(mutex);
+  stopped.wait(lock, stop, [] { return false; });
+
+  // Stop in reverse order of dependence: no new policy changes, no new keys, then the caches.
+  log::Info("controller stopping", {{log::key::kComponent, "controller"}});
+  policies.Stop();
+  queue.ShutDown();
+  workers.clear();
+  watch_set.StopAll();
+  if (observability) observability->Stop();
+  return Status::Ok();
+}
+
+}  // namespace ccspm::controller
