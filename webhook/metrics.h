@@ -7,6 +7,10 @@
 //   ccspm_policy_load_errors                            gauge: policies left out of it
 //
 // Thread-safe: every method may be called from any request thread.
+//
+// Limitation: violation series of a deleted policy stay until restart because prometheus-cpp
+// cannot tell which children a later scrape still needs; their number is bounded by the
+// policies and checks that ever existed.
 #pragma once
 
 #include <prometheus/counter.h>

@@ -69,6 +69,9 @@ Status RunWebhook(const WebhookOptions& options, std::stop_token stop) {
   sync.Start();
   if (sync.WaitForSync(stop)) WaitForStop(stop);
 
+  // Limitation: the listener closes as soon as the stop arrives, without first failing /readyz
+  // for a while, because the pod spec owns that delay: the chart's preStop hook must sleep
+  // until the Service endpoints stop sending requests here.
   log::Info("webhook stopping", {{log::key::kComponent, "webhook"}});
   (*server)->Stop();
   sync.Stop();
