@@ -102,6 +102,12 @@ Value Value::Type(std::string_view name) {
   return v;
 }
 
+Value Value::OwnedType(std::string name) {
+  Value v = String(std::move(name));
+  v.kind_ = Kind::kType;
+  return v;
+}
+
 Value Value::List(std::vector<Value> items) {
   Value v;
   v.kind_ = Kind::kList;

@@ -119,6 +119,7 @@ class Value {
   // `name` must have static storage duration, or be kept alive by the caller.
   static Value Type(std::string_view name);
   static Value TypeOf(Kind kind) { return Type(KindTypeName(kind)); }
+  static Value OwnedType(std::string name);
   static Value Timestamp(int64_t seconds, int32_t nanos);
   static Value Duration(int64_t seconds, int32_t nanos);
   static Value Optional(Value value);

@@ -1,0 +1,25 @@
+// A TimeZoneProvider that reads TZif files from a zoneinfo directory (/usr/share/zoneinfo),
+// caching each zone after its first use. Thread-safe (a mutex guards the cache).
+#pragma once
+
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+
+#include "engine/cel/time_zone.h"
+
+namespace ccspm::cel::conformance {
+
+class ZoneinfoProvider : public TimeZoneProvider {
+ public:
+  explicit ZoneinfoProvider(std::string directory) : directory_(std::move(directory)) {}
+  std::optional<int32_t> OffsetAt(std::string_view name, int64_t unix_seconds) const override;
+
+ private:
+  std::string directory_;
+  mutable std::mutex mutex_;
+  mutable std::map<std::string, std::optional<TzifZone>, std::less<>> zones_;  // by mutex_
+};
+
+}  // namespace ccspm::cel::conformance
