@@ -49,6 +49,11 @@ MutationResult Mutate(const PolicySet& policies, const ObjectIdentity& identity,
       result.filled.push_back(match.policy->name + ": " + result.patch[i].pointer);
     }
   }
+
+  // An object that stays denied after defaulting is left as it came, so the validating webhook
+  // refuses it with the policy's message rather than the API server with a complaint about a
+  // combination the defaults made (privileged with allowPrivilegeEscalation false, say).
+  if (!result.patch.empty() && !Validate(policies, identity, copy).allowed) return {};
   return result;
 }
 

@@ -32,7 +32,8 @@ struct MutationResult {
 };
 
 // Fills absent golden settings of every matching policy (except Audit ones, which only
-// observe) into a copy of `object` and returns the patch that does the same.
+// observe) into a copy of `object` and returns the patch that does the same. Returns no patch
+// when the filled object would still be denied: defaults are for objects that will be stored.
 MutationResult Mutate(const PolicySet& policies, const ObjectIdentity& identity,
                       const JsonValue& object);
 

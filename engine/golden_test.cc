@@ -138,3 +138,22 @@ TEST(DriftTest, RemediatePoliciesGetARepairReportPoliciesOnlyFindings) {
 
 }  // namespace
 }  // namespace ccspm::engine
+
+namespace ccspm::engine {
+namespace {
+
+// Regression: defaulting allowPrivilegeEscalation=false next to privileged=true made an object
+// the API server itself rejects, so the policy's own denial never reached the user.
+TEST(MutateTest, NoDefaultsForAnObjectThatWillBeDenied) {
+  PolicySet policies({testing::PolicyFrom(kPodPolicy)});
+  JsonDocument pod = testing::Json(R"({"apiVersion":"v1","kind":"Pod","metadata":{"name":"p"},
+    "spec":{"containers":[{"name":"a","securityContext":{"privileged":true}}]}})");
+  EXPECT_TRUE(Mutate(policies, ObjectIdentity::FromObject(pod), pod).patch.empty());
+
+  JsonDocument fine = testing::Json(R"({"apiVersion":"v1","kind":"Pod","metadata":{"name":"p"},
+    "spec":{"containers":[{"name":"a"}]}})");
+  EXPECT_EQ(Mutate(policies, ObjectIdentity::FromObject(fine), fine).patch.size(), 2u);
+}
+
+}  // namespace
+}  // namespace ccspm::engine

@@ -1,0 +1,114 @@
+# Assertions for end-to-end scenarios. Sourced by run.sh; every scenario runs in a subshell with
+# these functions, the stack's environment (KUBECTL, KUBECONFIG, CCSPM_* URLs) and NS, a fresh
+# namespace of its own.
+#
+# Each check prints "ok - what" or "not ok - what" with the evidence, and appends its result to
+# $E2E_RESULTS, which run.sh counts.
+
+k() {
+  "$KUBECTL" --request-timeout=30s "$@"
+}
+
+pass() {
+  echo "ok - $1"
+  echo pass >>"$E2E_RESULTS"
+}
+
+fail() {
+  echo "not ok - $1"
+  shift
+  local line
+  for line in "$@"; do echo "    $line"; done
+  echo fail >>"$E2E_RESULTS"
+}
+
+# expect_denied WHAT EXPECTED_TEXT: applies the manifest on stdin; passes when the API server
+# refuses it with a message containing EXPECTED_TEXT.
+expect_denied() {
+  local what=$1 expected=$2 output
+  if output=$(k apply -f - 2>&1); then
+    fail "$what is denied" "it was admitted: $output"
+  elif [[ "$output" == *"$expected"* ]]; then
+    pass "$what is denied: ${expected:0:80}"
+  else
+    fail "$what is denied with \"$expected\"" "got: $output"
+  fi
+}
+
+# expect_admitted WHAT: applies the manifest on stdin; passes when it is stored.
+expect_admitted() {
+  local what=$1 output
+  if output=$(k apply -f - 2>&1); then
+    pass "$what is admitted"
+  else
+    fail "$what is admitted" "got: $output"
+  fi
+}
+
+# expect_field WHAT RESOURCE JSONPATH EXPECTED: the stored value at JSONPATH equals EXPECTED.
+# RESOURCE is split into words, so it may carry flags: "deployment/web -n $NS".
+expect_field() {
+  local what=$1 resource=$2 path=$3 expected=$4 actual
+  actual=$(k get $resource -o "jsonpath={$path}" 2>&1) || true
+  if [[ "$actual" == "$expected" ]]; then
+    pass "$what: $path is $expected"
+  else
+    fail "$what: $path is $expected" "got: $actual"
+  fi
+}
+
+# eventually_field WHAT SECONDS RESOURCE JSONPATH EXPECTED: like expect_field, polling for up
+# to SECONDS; reports how long it took.
+eventually_field() {
+  local what=$1 seconds=$2 resource=$3 path=$4 expected=$5 actual start=$SECONDS
+  while true; do
+    actual=$(k get $resource -o "jsonpath={$path}" 2>&1) || true
+    if [[ "$actual" == "$expected" ]]; then
+      pass "$what: $path is $expected after $((SECONDS - start))s"
+      return
+    fi
+    if ((SECONDS - start >= seconds)); then
+      fail "$what: $path becomes $expected within ${seconds}s" "still: $actual"
+      return
+    fi
+    sleep 0.5
+  done
+}
+
+# eventually_event WHAT SECONDS OBJECT_NAME REASON TEXT: an Event about OBJECT_NAME in $NS with
+# REASON and a message containing TEXT appears within SECONDS.
+eventually_event() {
+  local what=$1 seconds=$2 name=$3 reason=$4 text=$5 start=$SECONDS messages
+  while true; do
+    messages=$(k get events -n "$NS" --field-selector "involvedObject.name=$name,reason=$reason" \
+      -o 'jsonpath={range .items[*]}{.message}{"\n"}{end}' 2>&1) || true
+    if [[ "$messages" == *"$text"* ]]; then
+      pass "$what: Event $reason about $name says \"${text:0:60}\""
+      return
+    fi
+    if ((SECONDS - start >= seconds)); then
+      fail "$what: Event $reason about $name within ${seconds}s" "events: $messages"
+      return
+    fi
+    sleep 0.5
+  done
+}
+
+# metric_value URL NAME LABELS: the value of one sample, e.g.
+#   metric_value "$CCSPM_WEBHOOK_METRICS_URL" ccspm_admission_requests_total 'decision="denied"'
+# Prints nothing when the sample is absent.
+metric_value() {
+  local url=$1 name=$2 labels=$3
+  curl -fsS "$url" | awk -v name="$name" -v labels="$labels" '
+    $1 ~ "^" name "({|$)" && index($1, labels) { print $2; exit }'
+}
+
+# expect_at_least WHAT ACTUAL MINIMUM: numeric ACTUAL >= MINIMUM.
+expect_at_least() {
+  local what=$1 actual=$2 minimum=$3
+  if [[ -n "$actual" ]] && awk -v a="$actual" -v m="$minimum" 'BEGIN { exit !(a >= m) }'; then
+    pass "$what: $actual >= $minimum"
+  else
+    fail "$what: at least $minimum" "got: ${actual:-nothing}"
+  fi
+}

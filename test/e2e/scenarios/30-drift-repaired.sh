@@ -1,0 +1,40 @@
+# Golden settings changed behind the webhook's back (the object is labelled so the webhook
+# configuration excludes it) are put back by the controller within seconds, with an Event.
+
+expect_admitted "a privileged Deployment the webhook does not see" <<YAML
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: drifted
+  namespace: $NS
+  labels: {ccspm.io/admission: skip, ccspm.io/owner: e2e}
+spec:
+  selector: {matchLabels: {app: drifted}}
+  template:
+    metadata: {labels: {app: drifted}}
+    spec:
+      containers:
+        - name: web
+          image: nginx
+          securityContext: {privileged: true, allowPrivilegeEscalation: true}
+YAML
+
+deployment="deployment/drifted -n $NS"
+eventually_field "repaired" 20 "$deployment" \
+  .spec.template.spec.containers[0].securityContext.privileged false
+expect_field "repaired in the same patch" "$deployment" \
+  .spec.template.spec.containers[0].securityContext.allowPrivilegeEscalation false
+eventually_field "absent golden default filled by the drift loop" 20 "$deployment" \
+  .spec.template.spec.automountServiceAccountToken false
+eventually_event "recorded" 20 drifted DriftRepaired \
+  "GoldenPolicy no-privileged-containers check privileged"
+
+k patch $deployment --type=json -p \
+  '[{"op":"replace","path":"/spec/template/spec/containers/0/securityContext/privileged","value":true}]' \
+  >/dev/null || fail "kubectl patch sets privileged: true"
+eventually_field "drift after a later kubectl patch is repaired again" 20 "$deployment" \
+  .spec.template.spec.containers[0].securityContext.privileged false
+
+repaired=$(metric_value "$CCSPM_CONTROLLER_METRICS_URL" ccspm_drift_repaired_total \
+  'policy="no-privileged-containers"')
+expect_at_least "ccspm_drift_repaired_total{policy=no-privileged-containers}" "$repaired" 2
