@@ -1,7 +1,6 @@
 // A Transport that answers from a script and records every request, for client unit tests.
 #pragma once
 
-#include <deque>
 #include <map>
 #include <mutex>
 #include <string>
@@ -11,14 +10,14 @@
 
 namespace ccspm::kube::testing {
 
-// Thread-safe. Answers are matched on "METHOD path" with the query included; the last answer
-// queued for a key repeats. An unscripted request gets a 404 Status body naming it.
+// Thread-safe. Answers are matched on "METHOD path" with the query included; a new answer for
+// a key replaces the old one. An unscripted request gets a 404 Status body naming it.
 class ScriptedTransport : public Transport {
  public:
   void Respond(const std::string& method, const std::string& path, int status,
                std::string body) {
     std::lock_guard<std::mutex> lock(mutex_);
-    responses_[method + " " + path].push_back({status, std::move(body), {}});
+    responses_[method + " " + path] = {status, std::move(body), {}};
   }
 
   // A streamed answer delivered in exactly these chunks, then ended with `end`.
@@ -37,15 +36,13 @@ class ScriptedTransport : public Transport {
     std::lock_guard<std::mutex> lock(mutex_);
     requests_.push_back(request);
     auto it = responses_.find(request.method + " " + request.path);
-    if (it == responses_.end() || it->second.empty()) {
+    if (it == responses_.end()) {
       return HttpResponse{404,
                           R"({"kind":"Status","reason":"NotFound","message":"unscripted )" +
                               request.method + " " + request.path + "\"}",
                           {}};
     }
-    HttpResponse response = it->second.front();
-    if (it->second.size() > 1) it->second.pop_front();
-    return response;
+    return it->second;
   }
 
   Status Stream(const HttpRequest& request, const LineHandler& on_line,
@@ -79,7 +76,7 @@ class ScriptedTransport : public Transport {
   };
 
   mutable std::mutex mutex_;
-  std::map<std::string, std::deque<HttpResponse>> responses_;
+  std::map<std::string, HttpResponse> responses_;
   std::map<std::string, Script> streams_;
   std::vector<HttpRequest> requests_;
 };
