@@ -73,9 +73,11 @@ Status FakeClient::Watch(const ResourceType& type, const WatchOptions& options,
     } else {
       changed_.wait(lock, stop, woken);
     }
-    keep_going = !stop.stop_requested() && end_generation_ == generation &&
-                 (!has_deadline || std::chrono::steady_clock::now() < deadline ||
-                  cursor < history_.size());
+    // Changes made before the watch was ended or timed out are still delivered, so tests that
+    // change something and then end watches see every change.
+    bool open = end_generation_ == generation &&
+                (!has_deadline || std::chrono::steady_clock::now() < deadline);
+    keep_going = !stop.stop_requested() && (open || cursor < history_.size());
   }
 
   --open_watches_;
