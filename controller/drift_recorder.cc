@@ -46,15 +46,15 @@ void DriftRecorder::Emit(const kube::ObjectReference& object,
 
 void DriftRecorder::Repaired(const kube::ObjectReference& object,
                              const std::vector<engine::DriftFinding>& repaired) {
+  // Counted first: the repair is done, whatever happens to the Events that tell about it.
+  std::string last_policy;
+  for (const engine::DriftFinding& finding : repaired) {
+    if (finding.violation.policy == last_policy) continue;
+    last_policy = finding.violation.policy;
+    metrics_.CountRepair(last_policy);
+  }
   for (const engine::DriftFinding& finding : repaired) {
     Emit(object, finding, "repaired", kube::EventType::kNormal, "DriftRepaired");
-  }
-  std::vector<std::string> policies;
-  for (const engine::DriftFinding& finding : repaired) {
-    if (policies.empty() || policies.back() != finding.violation.policy) {
-      policies.push_back(finding.violation.policy);
-      metrics_.CountRepair(finding.violation.policy);
-    }
   }
 }
 

@@ -112,3 +112,21 @@ expect_at_least() {
     fail "$what: at least $minimum" "got: ${actual:-nothing}"
   fi
 }
+
+# eventually_metric WHAT SECONDS URL NAME LABELS MINIMUM: the sample reaches MINIMUM within
+# SECONDS (counters are updated just after the action they count).
+eventually_metric() {
+  local what=$1 seconds=$2 url=$3 name=$4 labels=$5 minimum=$6 value start=$SECONDS
+  while true; do
+    value=$(metric_value "$url" "$name" "$labels")
+    if [[ -n "$value" ]] && awk -v a="$value" -v m="$minimum" 'BEGIN { exit !(a >= m) }'; then
+      pass "$what: $value >= $minimum"
+      return
+    fi
+    if ((SECONDS - start >= seconds)); then
+      fail "$what: at least $minimum within ${seconds}s" "got: ${value:-nothing}"
+      return
+    fi
+    sleep 0.5
+  done
+}

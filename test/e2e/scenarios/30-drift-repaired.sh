@@ -29,12 +29,13 @@ eventually_field "absent golden default filled by the drift loop" 20 "$deploymen
 eventually_event "recorded" 20 drifted DriftRepaired \
   "GoldenPolicy no-privileged-containers check privileged"
 
-k patch $deployment --type=json -p \
-  '[{"op":"replace","path":"/spec/template/spec/containers/0/securityContext/privileged","value":true}]' \
+# Both fields at once: the API server refuses privileged next to allowPrivilegeEscalation false.
+k patch $deployment --type=json -p '[{"op":"replace",
+  "path":"/spec/template/spec/containers/0/securityContext",
+  "value":{"privileged":true,"allowPrivilegeEscalation":true}}]' \
   >/dev/null || fail "kubectl patch sets privileged: true"
 eventually_field "drift after a later kubectl patch is repaired again" 20 "$deployment" \
   .spec.template.spec.containers[0].securityContext.privileged false
 
-repaired=$(metric_value "$CCSPM_CONTROLLER_METRICS_URL" ccspm_drift_repaired_total \
-  'policy="no-privileged-containers"')
-expect_at_least "ccspm_drift_repaired_total{policy=no-privileged-containers}" "$repaired" 2
+eventually_metric "ccspm_drift_repaired_total{policy=no-privileged-containers}" 10 \
+  "$CCSPM_CONTROLLER_METRICS_URL" ccspm_drift_repaired_total 'policy="no-privileged-containers"' 2
