@@ -43,3 +43,11 @@ if ! command -v go >/dev/null; then
   echo "go not found on PATH or in /usr/local/go/bin; install Go to build the control plane" >&2
   exit 1
 fi
+
+# The end-to-end metrics check parses /metrics with the official Prometheus Python client, an
+# implementation independent of the C++ library that writes the page.
+if ! python3 -c 'import prometheus_client' 2>/dev/null; then
+  echo "installing: prometheus-client (Python)" >&2
+  python3 -m pip install --quiet --disable-pip-version-check prometheus-client \
+    || python3 -m pip install --quiet --break-system-packages prometheus-client
+fi
