@@ -10,7 +10,7 @@
 #include "kube/https_transport.h"
 #include "webhook/handler.h"
 #include "webhook/metrics.h"
-#include "webhook/metrics_server.h"
+#include "serving/observability.h"
 #include "webhook/policy_cache.h"
 #include "webhook/policy_sync.h"
 #include "webhook/server.h"
@@ -52,9 +52,11 @@ Status RunWebhook(const WebhookOptions& options, std::stop_token stop) {
   AdmissionHandler validate(WebhookKind::kValidate, config, current, &metrics);
   AdmissionHandler mutate(WebhookKind::kMutate, config, current, &metrics);
 
-  std::unique_ptr<HttpListener> metrics_listener;
+  std::unique_ptr<serving::HttpListener> metrics_listener;
   if (options.metrics_port != 0) {
-    auto listener = StartMetricsServer(options.metrics_address, options.metrics_port, metrics);
+    auto listener = serving::StartObservabilityServer(
+        options.metrics_address, options.metrics_port,
+        {[&metrics] { return metrics.Serialize(); }, [&policies] { return policies.synced(); }});
     if (!listener.ok()) return listener.status();
     metrics_listener = std::move(*listener);
   }

@@ -76,7 +76,7 @@ Result<std::unique_ptr<WebhookServer>> WebhookServer::Create(const WebhookOption
               });
   server->set_error_handler(ErrorBodies(endpoints));
 
-  auto listener = std::make_unique<HttpListener>(std::move(server), "webhook");
+  auto listener = std::make_unique<serving::HttpListener>(std::move(server), "webhook");
   return std::unique_ptr<WebhookServer>(new WebhookServer(options, std::move(listener)));
 }
 

@@ -9,7 +9,7 @@
 
 #include "base/status.h"
 #include "webhook/handler.h"
-#include "webhook/http_listener.h"
+#include "serving/http_listener.h"
 #include "webhook/options.h"
 #include "webhook/serving_cert.h"
 
@@ -39,12 +39,12 @@ class WebhookServer {
   int port() const { return listener_->port(); }
 
  private:
-  WebhookServer(const WebhookOptions& options, std::unique_ptr<HttpListener> listener)
+  WebhookServer(const WebhookOptions& options, std::unique_ptr<serving::HttpListener> listener)
       : address_(options.address), port_(options.port), listener_(std::move(listener)) {}
 
   std::string address_;
   int port_;
-  std::unique_ptr<HttpListener> listener_;
+  std::unique_ptr<serving::HttpListener> listener_;
 };
 
 }  // namespace ccspm::webhook

@@ -9,7 +9,7 @@
 #include <sstream>
 
 #include "base/log.h"
-#include "webhook/metrics_server.h"
+#include "serving/observability.h"
 #include "webhook/policy_cache.h"
 #include "webhook/test_certs.h"
 #include "webhook/test_fixtures.h"
@@ -154,7 +154,8 @@ TEST_F(ServerTest, ServesARotatedCertificateWithoutRestart) {
 TEST_F(ServerTest, MetricsEndpointServesPrometheusText) {
   ASSERT_TRUE(Client()->Post("/validate", testing::Review({}), "application/json"));
 
-  Result<std::unique_ptr<HttpListener>> listener = StartMetricsServer("127.0.0.1", 0, metrics_);
+  Result<std::unique_ptr<serving::HttpListener>> listener = serving::StartObservabilityServer(
+      "127.0.0.1", 0, {[this] { return metrics_.Serialize(); }, [] { return true; }});
   ASSERT_TRUE(listener.ok()) << listener.status().ToString();
   httplib::Client client("127.0.0.1", (*listener)->port());
   httplib::Result res = client.Get("/metrics");

@@ -1,0 +1,48 @@
+#include "cli/flags.h"
+
+#include <gtest/gtest.h>
+
+#include "cli/controller_command.h"
+#include "cli/webhook_command.h"
+
+namespace ccspm::cli {
+namespace {
+
+TEST(ParseFlagsTest, AcceptsBothSpellingsAndNamesTheBadFlag) {
+  Result<WebhookFlags> flags = ParseWebhookFlags(
+      {"--tls-cert-file", "c.pem", "--tls-private-key-file=k.pem", "--port", "8443"});
+  ASSERT_TRUE(flags.ok()) << flags.status().ToString();
+  EXPECT_EQ(flags->options.cert_file, "c.pem");
+  EXPECT_EQ(flags->options.key_file, "k.pem");
+  EXPECT_EQ(flags->options.port, 8443);
+
+  EXPECT_EQ(ParseWebhookFlags({"--port", "99999"}).status().message(),
+            "--port: \"99999\" is not a whole number from 1 to 65535");
+  EXPECT_EQ(ParseWebhookFlags({"--tls-cert-file"}).status().message(),
+            "--tls-cert-file: needs a value");
+  EXPECT_EQ(ParseWebhookFlags({"--port", "1"}).status().message(),
+            "--tls-cert-file is required");
+  EXPECT_EQ(ParseWebhookFlags({"positional"}).status().message(),
+            "unexpected argument positional");
+  EXPECT_TRUE(ParseWebhookFlags({"--help"})->help);
+}
+
+TEST(ParseFlagsTest, ControllerExclusionsReplaceTheDefault) {
+  Result<ControllerFlags> defaults = ParseControllerFlags({});
+  ASSERT_TRUE(defaults.ok());
+  EXPECT_EQ(defaults->options.excluded_namespaces, std::vector<std::string>{"kube-system"});
+
+  Result<ControllerFlags> flags = ParseControllerFlags(
+      {"--exclude-namespace", "a", "--exclude-namespace=b", "--workers", "4", "--log-level",
+       "debug"});
+  ASSERT_TRUE(flags.ok()) << flags.status().ToString();
+  EXPECT_EQ(flags->options.excluded_namespaces, (std::vector<std::string>{"a", "b"}));
+  EXPECT_EQ(flags->options.workers, 4);
+  EXPECT_EQ(flags->log_level, log::Level::kDebug);
+  EXPECT_EQ(ParseControllerFlags({"--log-level", "loud"}).status().message(),
+            "--log-level: \"loud\" is not one of debug, info, warn, error");
+  EXPECT_EQ(ParseControllerFlags({"--nope", "1"}).status().message(), "unknown flag --nope");
+}
+
+}  // namespace
+}  // namespace ccspm::cli
