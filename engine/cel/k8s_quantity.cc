@@ -7,6 +7,7 @@
 // mantissa is a 128-bit integer (Kubernetes itself allows arbitrary precision there).
 // Limitation: string() of a computed quantity is plain decimal ("1073741824"), not the API
 // server's canonical suffix form ("1Gi"), because canonicalization rules are not reproduced.
+#include <algorithm>
 #include <cmath>
 #include <optional>
 
@@ -75,10 +76,12 @@ std::string FormatInt128(Int128 v) {
   std::string out;
   while (v != 0) {
     const int digit = static_cast<int>(v % 10);
-    out.insert(out.begin(), static_cast<char>('0' + (digit < 0 ? -digit : digit)));
+    out.push_back(static_cast<char>('0' + (digit < 0 ? -digit : digit)));
     v /= 10;
   }
-  return negative ? "-" + out : out;
+  if (negative) out.push_back('-');
+  std::reverse(out.begin(), out.end());
+  return out;
 }
 
 // Plain decimal text of mantissa * 10^scale.
@@ -87,15 +90,26 @@ std::string DecimalText(Int128 mantissa, int scale) {
     mantissa /= 10;
     ++scale;
   }
-  std::string digits = FormatInt128(mantissa < 0 ? -mantissa : mantissa);
+  const std::string digits = FormatInt128(mantissa < 0 ? -mantissa : mantissa);
+  std::string out;
+  if (mantissa < 0) out.push_back('-');
   if (scale >= 0) {
-    digits.append(static_cast<size_t>(scale), '0');
-  } else {
-    const size_t point = static_cast<size_t>(-scale);
-    if (digits.size() <= point) digits.insert(0, point - digits.size() + 1, '0');
-    digits.insert(digits.size() - point, ".");
+    out.append(digits);
+    out.append(static_cast<size_t>(scale), '0');
+    return out;
   }
-  return (mantissa < 0 ? "-" : "") + digits;
+  const size_t point = static_cast<size_t>(-scale);
+  if (digits.size() <= point) {
+    out.append("0.");
+    out.append(point - digits.size(), '0');
+    out.append(digits);
+    return out;
+  }
+  const size_t whole = digits.size() - point;
+  out.append(digits, 0, whole);
+  out.push_back('.');
+  out.append(digits, whole, point);
+  return out;
 }
 
 std::optional<Quantity> ParseQuantity(std::string_view text) {

@@ -284,11 +284,7 @@ Value OptionalSelect(const Value& operand, std::string_view name) {
     if (!operand.has_value()) return operand;
     return OptionalSelect(operand.optional_value(), name);
   }
-  if (operand.kind() == Kind::kMap) {
-    Value found;
-    if (!operand.map_find_string(name, &found)) return Value::OptionalNone();
-    return Value::Optional(std::move(found));
-  }
+  if (operand.kind() == Kind::kMap) return operand.map_optional_field(name);
   return Value::Error("type '" + std::string(KindTypeName(operand.kind())) +
                       "' does not support field selection");
 }

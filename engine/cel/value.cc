@@ -247,6 +247,21 @@ bool Value::map_find_string(std::string_view key, Value* found) const {
   return false;
 }
 
+Value Value::map_optional_field(std::string_view key) const {
+  if (rep_ == Rep::kJson) {
+    const JsonValue* member = FindMember(*u_.json, key);
+    if (member == nullptr) return OptionalNone();
+    Value v;
+    v.kind_ = Kind::kOptional;
+    v.rep_ = Rep::kJson;
+    v.u_.json = member;
+    return v;
+  }
+  Value found;
+  if (!map_find_string(key, &found)) return OptionalNone();
+  return Optional(std::move(found));
+}
+
 bool Value::map_find(const Value& key, Value* found) const {
   if (key.kind() == Kind::kString) return map_find_string(key.text(), found);
   if (rep_ == Rep::kJson) return false;

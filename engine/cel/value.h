@@ -157,6 +157,9 @@ class Value {
   bool map_find(const Value& key, Value* found) const;
   // Fast path for string keys (field selection).
   bool map_find_string(std::string_view key, Value* found) const;
+  // optional.of(map[key]) or optional.none(); for a JSON map the optional borrows the member
+  // node, so it allocates nothing whatever the member's type.
+  Value map_optional_field(std::string_view key) const;
 
   // Optionals.
   bool has_value() const;
