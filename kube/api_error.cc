@@ -18,16 +18,25 @@ std::string Describe(int http_status, std::string_view reason, std::string_view 
 
 ErrorKind ErrorKindForHttpStatus(int http_status) {
   switch (http_status) {
-    case 400: return ErrorKind::kInvalid;
+    case 400:
+      return ErrorKind::kInvalid;
     case 401:
-    case 403: return ErrorKind::kForbidden;
-    case 404: return ErrorKind::kNotFound;
-    case 409: return ErrorKind::kConflict;
-    case 410: return ErrorKind::kGone;
-    case 413: return ErrorKind::kTooLarge;
-    case 422: return ErrorKind::kInvalid;
-    case 429: return ErrorKind::kUnavailable;
-    default: break;
+    case 403:
+      return ErrorKind::kForbidden;
+    case 404:
+      return ErrorKind::kNotFound;
+    case 409:
+      return ErrorKind::kConflict;
+    case 410:
+      return ErrorKind::kGone;
+    case 413:
+      return ErrorKind::kTooLarge;
+    case 422:
+      return ErrorKind::kInvalid;
+    case 429:
+      return ErrorKind::kUnavailable;
+    default:
+      break;
   }
   if (http_status >= 200 && http_status < 300) return ErrorKind::kOk;
   if (http_status >= 400 && http_status < 500) return ErrorKind::kInvalid;

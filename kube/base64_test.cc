@@ -44,9 +44,9 @@ TEST(ParseServerUrlTest, ParsesHostPortAndPrefix) {
 }
 
 TEST(ParseServerUrlTest, RejectsWhatItCannotConnectTo) {
-  for (const char* bad : {"http://x", "x:6443", "https://", "https://:1", "https://x:0",
-                          "https://x:70000", "https://x:12a", "https://u@x", "https://x/?a",
-                          "https://[::1"}) {
+  for (const char* bad :
+       {"http://x", "x:6443", "https://", "https://:1", "https://x:0", "https://x:70000",
+        "https://x:12a", "https://u@x", "https://x/?a", "https://[::1"}) {
     EXPECT_EQ(ParseServerUrl(bad).status().kind(), ErrorKind::kInvalid) << bad;
   }
 }

@@ -5,8 +5,7 @@
 
 namespace ccspm::kube {
 
-BearerToken::BearerToken(std::string token, std::string file,
-                         std::chrono::seconds refresh_interval)
+BearerToken::BearerToken(std::string token, std::string file, std::chrono::seconds refresh_interval)
     : file_(std::move(file)),
       refresh_interval_(refresh_interval),
       token_(std::move(token)),

@@ -22,8 +22,8 @@ class BearerToken {
   const std::chrono::seconds refresh_interval_;
 
   std::mutex mutex_;
-  std::string token_;                                 // Guarded by mutex_.
-  std::chrono::steady_clock::time_point read_at_;     // Guarded by mutex_.
+  std::string token_;                              // Guarded by mutex_.
+  std::chrono::steady_clock::time_point read_at_;  // Guarded by mutex_.
 };
 
 }  // namespace ccspm::kube

@@ -65,9 +65,9 @@ Result<ObjectList> Client::List(const ResourceType& type, const ListOptions& opt
   // starts over.
   do {
     std::string query = QueryString({{"labelSelector", options.label_selector},
-                                      {"fieldSelector", options.field_selector},
-                                      {"limit", std::to_string(options_.list_page_size)},
-                                      {"continue", continue_token}});
+                                     {"fieldSelector", options.field_selector},
+                                     {"limit", std::to_string(options_.list_page_size)},
+                                     {"continue", continue_token}});
     Result<JsonDocument> page =
         Exchange({.method = "GET", .path = type.ApiPath(options.namespace_name) + query});
     if (!page.ok()) return page.status();
@@ -120,20 +120,19 @@ Result<JsonDocument> Client::PatchStatus(const ResourceType& type, std::string_v
                                          std::string_view name, const JsonValue& merge_patch,
                                          const WriteOptions& options) {
   if (name.empty()) return InvalidError("PatchStatus needs a name");
-  return SendPatch(type.ApiPath(ns, name, "status"), PatchType::kMergePatch, merge_patch,
-                   options);
+  return SendPatch(type.ApiPath(ns, name, "status"), PatchType::kMergePatch, merge_patch, options);
 }
 
 Status Client::Delete(const ResourceType& type, std::string_view ns, std::string_view name,
                       const WriteOptions& options) {
   if (name.empty()) return InvalidError("Delete needs a name");
-  Result<JsonDocument> deleted = Exchange(
-      {.method = "DELETE", .path = type.ApiPath(ns, name) + WriteQuery(options, false)});
+  Result<JsonDocument> deleted =
+      Exchange({.method = "DELETE", .path = type.ApiPath(ns, name) + WriteQuery(options, false)});
   return deleted.status();
 }
 
-Status Client::RecordEvent(const ObjectReference& object, EventType type,
-                           std::string_view reason, std::string_view message) {
+Status Client::RecordEvent(const ObjectReference& object, EventType type, std::string_view reason,
+                           std::string_view message) {
   JsonDocument event =
       BuildEvent(object, type, reason, message, options_.event_source, Rfc3339Now());
   Result<JsonDocument> created = Exchange({.method = "POST",

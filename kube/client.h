@@ -35,8 +35,8 @@ class Client final : public ObjectReader,
 
   Result<JsonDocument> Create(const ResourceType& type, std::string_view ns,
                               const JsonValue& object, const WriteOptions& options = {}) override;
-  Result<JsonDocument> Patch(const ResourceType& type, std::string_view ns,
-                             std::string_view name, PatchType patch_type, const JsonValue& patch,
+  Result<JsonDocument> Patch(const ResourceType& type, std::string_view ns, std::string_view name,
+                             PatchType patch_type, const JsonValue& patch,
                              const WriteOptions& options = {}) override;
   Status Delete(const ResourceType& type, std::string_view ns, std::string_view name,
                 const WriteOptions& options = {}) override;
@@ -45,8 +45,8 @@ class Client final : public ObjectReader,
                                    std::string_view name, const JsonValue& merge_patch,
                                    const WriteOptions& options = {}) override;
 
-  Status Watch(const ResourceType& type, const WatchOptions& options,
-               const WatchHandler& on_event, std::stop_token stop) override;
+  Status Watch(const ResourceType& type, const WatchOptions& options, const WatchHandler& on_event,
+               std::stop_token stop) override;
 
   Status RecordEvent(const ObjectReference& object, EventType type, std::string_view reason,
                      std::string_view message) override;

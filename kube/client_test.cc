@@ -49,8 +49,9 @@ TEST_F(ClientTest, ListFollowsPagesAndFillsTypeMeta) {
   const std::string base = "/api/v1/namespaces/prod/configmaps?labelSelector=app%3Dweb&limit=2";
   transport_->Respond("GET", base, 200, R"({"metadata":{"resourceVersion":"10","continue":"t1"},
       "items":[{"metadata":{"name":"a"}},{"metadata":{"name":"b"}}]})");
-  transport_->Respond("GET", base + "&continue=t1", 200,
-                      R"({"metadata":{"resourceVersion":"10"},"items":[{"metadata":{"name":"c"}}]})");
+  transport_->Respond(
+      "GET", base + "&continue=t1", 200,
+      R"({"metadata":{"resourceVersion":"10"},"items":[{"metadata":{"name":"c"}}]})");
 
   Result<ObjectList> list =
       client_.List(kConfigMaps, {.namespace_name = "prod", .label_selector = "app=web"});
@@ -79,15 +80,17 @@ TEST_F(ClientTest, WritesUseTheRightVerbsAndContentTypes) {
   transport_->Respond("DELETE", object_path, 200, R"({"kind":"Status","status":"Success"})");
 
   ASSERT_TRUE(client_.Create(kConfigMaps, "prod", Json(R"({"metadata":{"name":"web"}})")).ok());
-  ASSERT_TRUE(client_.Patch(kConfigMaps, "prod", "web", PatchType::kJsonPatch,
-                            Json(R"([{"op":"add","path":"/data","value":{}}])"))
+  ASSERT_TRUE(client_
+                  .Patch(kConfigMaps, "prod", "web", PatchType::kJsonPatch,
+                         Json(R"([{"op":"add","path":"/data","value":{}}])"))
                   .ok());
-  ASSERT_TRUE(client_.Patch(kConfigMaps, "prod", "web", PatchType::kMergePatch,
-                            Json(R"({"data":{"a":"b"}})"))
-                  .ok());
-  ASSERT_TRUE(client_.PatchStatus(kConfigMaps, "prod", "web", Json(R"({"status":{}})"),
-                                  {.dry_run = true})
-                  .ok());
+  ASSERT_TRUE(
+      client_
+          .Patch(kConfigMaps, "prod", "web", PatchType::kMergePatch, Json(R"({"data":{"a":"b"}})"))
+          .ok());
+  ASSERT_TRUE(
+      client_.PatchStatus(kConfigMaps, "prod", "web", Json(R"({"status":{}})"), {.dry_run = true})
+          .ok());
   ASSERT_TRUE(client_.Delete(kConfigMaps, "prod", "web").ok());
 
   std::vector<HttpRequest> requests = transport_->requests();
@@ -101,14 +104,12 @@ TEST_F(ClientTest, WritesUseTheRightVerbsAndContentTypes) {
 }
 
 TEST_F(ClientTest, RefusesMalformedPatchesLocally) {
-  EXPECT_EQ(client_.Patch(kConfigMaps, "prod", "web", PatchType::kJsonPatch, Json("{}"))
-                .status()
-                .kind(),
-            ErrorKind::kInvalid);
-  EXPECT_EQ(client_.Patch(kConfigMaps, "prod", "web", PatchType::kMergePatch, Json("[]"))
-                .status()
-                .kind(),
-            ErrorKind::kInvalid);
+  EXPECT_EQ(
+      client_.Patch(kConfigMaps, "prod", "web", PatchType::kJsonPatch, Json("{}")).status().kind(),
+      ErrorKind::kInvalid);
+  EXPECT_EQ(
+      client_.Patch(kConfigMaps, "prod", "web", PatchType::kMergePatch, Json("[]")).status().kind(),
+      ErrorKind::kInvalid);
   EXPECT_EQ(client_.Create(kConfigMaps, "", Json("{}")).status().kind(), ErrorKind::kInvalid);
   EXPECT_TRUE(transport_->requests().empty());
 }
@@ -146,13 +147,12 @@ const std::string kWatchPath =
 
 TEST_F(ClientTest, WatchDeliversEventsAcrossChunks) {
   transport_->RespondStream(
-      kWatchPath,
-      {R"({"type":"ADDED","object":{"metadata":{"name":"a","resourceVersion":"6"}}})"
-       "\n{\"type\":\"MODI",
-       R"(FIED","object":{"metadata":{"name":"a","resourceVersion":"7"}}})"
-       "\n",
-       R"({"type":"BOOKMARK","object":{"metadata":{"resourceVersion":"9"}}})"
-       "\n"});
+      kWatchPath, {R"({"type":"ADDED","object":{"metadata":{"name":"a","resourceVersion":"6"}}})"
+                   "\n{\"type\":\"MODI",
+                   R"(FIED","object":{"metadata":{"name":"a","resourceVersion":"7"}}})"
+                   "\n",
+                   R"({"type":"BOOKMARK","object":{"metadata":{"resourceVersion":"9"}}})"
+                   "\n"});
   std::vector<std::string> seen;
   Status status = client_.Watch(
       kConfigMaps,
@@ -170,14 +170,13 @@ TEST_F(ClientTest, WatchDeliversEventsAcrossChunks) {
 
 TEST_F(ClientTest, WatchErrorEventEndsTheWatchAsGone) {
   transport_->RespondStream(
-      kWatchPath,
-      {R"({"type":"ADDED","object":{"metadata":{"name":"a"}}})"
-       "\n",
-       R"({"type":"ERROR","object":{"kind":"Status","code":410,"reason":"Expired",)"
-       R"("message":"too old resource version"}})"
-       "\n",
-       R"({"type":"ADDED","object":{"metadata":{"name":"never"}}})"
-       "\n"});
+      kWatchPath, {R"({"type":"ADDED","object":{"metadata":{"name":"a"}}})"
+                   "\n",
+                   R"({"type":"ERROR","object":{"kind":"Status","code":410,"reason":"Expired",)"
+                   R"("message":"too old resource version"}})"
+                   "\n",
+                   R"({"type":"ADDED","object":{"metadata":{"name":"never"}}})"
+                   "\n"});
   int delivered = 0;
   Status status = client_.Watch(
       kConfigMaps,
@@ -194,9 +193,8 @@ TEST_F(ClientTest, WatchErrorEventEndsTheWatchAsGone) {
 
 TEST_F(ClientTest, WatchStopsOnAMalformedLineOrWhenTheHandlerSaysSo) {
   transport_->RespondStream(kWatchPath, {"garbage\n"});
-  WatchOptions options{.namespace_name = "prod",
-                       .resource_version = "5",
-                       .timeout = std::chrono::seconds(60)};
+  WatchOptions options{
+      .namespace_name = "prod", .resource_version = "5", .timeout = std::chrono::seconds(60)};
   EXPECT_EQ(client_.Watch(kConfigMaps, options, [](WatchEvent) { return true; }, {}).kind(),
             ErrorKind::kInvalid);
 
@@ -205,13 +203,12 @@ TEST_F(ClientTest, WatchStopsOnAMalformedLineOrWhenTheHandlerSaysSo) {
                                          R"({"type":"ADDED","object":{}})"
                                          "\n"});
   int delivered = 0;
-  Status status = client_.Watch(
-      kConfigMaps, options,
-      [&](WatchEvent) {
-        ++delivered;
-        return false;
-      },
-      {});
+  Status status = client_.Watch(kConfigMaps, options,
+                                [&](WatchEvent) {
+                                  ++delivered;
+                                  return false;
+                                },
+                                {});
   EXPECT_TRUE(status.ok());
   EXPECT_EQ(delivered, 1);
 }

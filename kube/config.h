@@ -12,9 +12,9 @@ namespace ccspm::kube {
 // Everything a transport needs to reach one cluster as one user. Credentials are held in memory
 // as PEM text, already read from any files they came from.
 struct ClusterConfig {
-  std::string server;             // "https://host:port", optionally with a path prefix.
-  std::string ca_pem;             // Trust anchors for the server; empty means the system store.
-  std::string client_cert_pem;    // Client certificate chain, with client_key_pem, or neither.
+  std::string server;           // "https://host:port", optionally with a path prefix.
+  std::string ca_pem;           // Trust anchors for the server; empty means the system store.
+  std::string client_cert_pem;  // Client certificate chain, with client_key_pem, or neither.
   std::string client_key_pem;
   std::string bearer_token;       // Sent as "Authorization: Bearer"; empty means none.
   std::string bearer_token_file;  // When set, re-read periodically: in-cluster tokens rotate.

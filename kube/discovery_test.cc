@@ -36,8 +36,9 @@ class DiscoveryTest : public ::testing::Test {
 
   std::shared_ptr<ScriptedTransport> transport_ = std::make_shared<ScriptedTransport>();
   std::chrono::steady_clock::time_point now_{};
-  Discovery discovery_{transport_, {.min_refresh_interval = std::chrono::seconds(10),
-                                    .now = [this] { return now_; }}};
+  Discovery discovery_{
+      transport_,
+      {.min_refresh_interval = std::chrono::seconds(10), .now = [this] { return now_; }}};
 };
 
 TEST_F(DiscoveryTest, ResolvesCoreAndGroupKinds) {

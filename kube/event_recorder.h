@@ -33,8 +33,8 @@ class EventRecorder {
 
   // Records one Event about `object`. `reason` is a short UpperCamelCase word ("Repaired");
   // `message` is for humans and is shortened to 1024 bytes.
-  virtual Status RecordEvent(const ObjectReference& object, EventType type,
-                             std::string_view reason, std::string_view message) = 0;
+  virtual Status RecordEvent(const ObjectReference& object, EventType type, std::string_view reason,
+                             std::string_view message) = 0;
 };
 
 }  // namespace ccspm::kube

@@ -20,9 +20,8 @@ Result<JsonDocument> FakeClient::Get(const ResourceType& type, std::string_view 
 }
 
 Result<ObjectList> FakeClient::List(const ResourceType& type, const ListOptions& options) {
-  Result<fake::Filter> filter = fake::Filter::Parse(
-      type.namespaced ? options.namespace_name : "", options.label_selector,
-      options.field_selector);
+  Result<fake::Filter> filter = fake::Filter::Parse(type.namespaced ? options.namespace_name : "",
+                                                    options.label_selector, options.field_selector);
   if (!filter.ok()) return filter.status();
 
   std::lock_guard<std::mutex> lock(mutex_);
@@ -43,7 +42,8 @@ Result<JsonDocument> FakeClient::Create(const ResourceType& type, std::string_vi
   if (FindMember(created, "apiVersion") == nullptr) {
     fake::SetString(created, "apiVersion", type.ApiVersion(), allocator);
   }
-  if (FindMember(created, "kind") == nullptr) fake::SetString(created, "kind", type.kind, allocator);
+  if (FindMember(created, "kind") == nullptr)
+    fake::SetString(created, "kind", type.kind, allocator);
   // Taken after the root gains members: adding them may move the members array.
   JsonValue& metadata = fake::EnsureObjectMember(created, "metadata");
 

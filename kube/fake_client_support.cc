@@ -43,8 +43,8 @@ JsonValue& EnsureObjectMember(JsonDocument& document, const char* key) {
   if (!document.IsObject()) document.SetObject();
   JsonValue* member = FindMember(document, key);
   if (member == nullptr) {
-    document.AddMember(JsonValue(key, document.GetAllocator()),
-                       JsonValue(rapidjson::kObjectType), document.GetAllocator());
+    document.AddMember(JsonValue(key, document.GetAllocator()), JsonValue(rapidjson::kObjectType),
+                       document.GetAllocator());
     member = &(document.MemberEnd() - 1)->value;
   }
   if (!member->IsObject()) member->SetObject();
@@ -127,8 +127,10 @@ Result<Filter> Filter::Parse(std::string_view ns, std::string_view label_selecto
     size_t value_at = term.find_first_not_of("!=", op);
     field.value = value_at == std::string_view::npos ? "" : std::string(term.substr(value_at));
     if (field.path != "metadata.name" && field.path != "metadata.namespace") {
-      return InvalidError("the fake supports field selectors on metadata.name and "
-                          "metadata.namespace only, not " + field.path);
+      return InvalidError(
+          "the fake supports field selectors on metadata.name and "
+          "metadata.namespace only, not " +
+          field.path);
     }
     filter.fields_.push_back(std::move(field));
   }

@@ -19,8 +19,8 @@ JsonDocument Json(std::string_view text) {
 }
 
 JsonDocument ConfigMap(std::string_view name, std::string_view labels = "{}") {
-  return Json(std::string(R"({"metadata":{"name":")") + std::string(name) +
-              R"(","labels":)" + std::string(labels) + R"(},"data":{"k":"v"}})");
+  return Json(std::string(R"({"metadata":{"name":")") + std::string(name) + R"(","labels":)" +
+              std::string(labels) + R"(},"data":{"k":"v"}})");
 }
 
 int64_t Generation(const JsonValue& object) {
@@ -37,8 +37,7 @@ TEST(FakeClientTest, CreateAssignsServerFieldsAndRefusesDuplicates) {
   EXPECT_EQ(Generation(*created), 1);
   EXPECT_EQ(StringMember(*created, "kind"), "ConfigMap");
 
-  EXPECT_EQ(fake.Create(kConfigMaps, "prod", ConfigMap("a")).status().kind(),
-            ErrorKind::kConflict);
+  EXPECT_EQ(fake.Create(kConfigMaps, "prod", ConfigMap("a")).status().kind(), ErrorKind::kConflict);
   EXPECT_TRUE(fake.Create(kConfigMaps, "other", ConfigMap("a")).ok());
   EXPECT_EQ(fake.CurrentResourceVersion(), "2");
 }
@@ -48,16 +47,16 @@ TEST(FakeClientTest, CreateChecksItsInput) {
   EXPECT_EQ(fake.Create(kConfigMaps, "", ConfigMap("a")).status().kind(), ErrorKind::kInvalid);
   EXPECT_EQ(fake.Create(kConfigMaps, "prod", Json(R"({"metadata":{}})")).status().kind(),
             ErrorKind::kInvalid);
-  EXPECT_EQ(fake.Create(kConfigMaps, "prod",
-                        Json(R"({"metadata":{"name":"a","namespace":"other"}})"))
-                .status()
-                .kind(),
-            ErrorKind::kInvalid);
-  EXPECT_EQ(fake.Create(kConfigMaps, "prod",
-                        Json(R"({"metadata":{"name":"a","resourceVersion":"3"}})"))
-                .status()
-                .kind(),
-            ErrorKind::kInvalid);
+  EXPECT_EQ(
+      fake.Create(kConfigMaps, "prod", Json(R"({"metadata":{"name":"a","namespace":"other"}})"))
+          .status()
+          .kind(),
+      ErrorKind::kInvalid);
+  EXPECT_EQ(
+      fake.Create(kConfigMaps, "prod", Json(R"({"metadata":{"name":"a","resourceVersion":"3"}})"))
+          .status()
+          .kind(),
+      ErrorKind::kInvalid);
 
   Result<JsonDocument> generated =
       fake.Create(kConfigMaps, "prod", Json(R"({"metadata":{"generateName":"web-"}})"));
@@ -89,8 +88,7 @@ TEST(FakeClientTest, GetListAndDelete) {
   ASSERT_TRUE(web.ok());
   EXPECT_EQ(web->items.size(), 2u);
   EXPECT_EQ(web->resource_version, "4");
-  EXPECT_EQ(fake.List(kConfigMaps, {.field_selector = "metadata.name=b"}).value().items.size(),
-            1u);
+  EXPECT_EQ(fake.List(kConfigMaps, {.field_selector = "metadata.name=b"}).value().items.size(), 1u);
   EXPECT_EQ(fake.List(kConfigMaps, {.field_selector = "spec.x=b"}).status().kind(),
             ErrorKind::kInvalid);
 
@@ -109,14 +107,15 @@ TEST(FakeClientTest, PatchesBumpVersionsAndGenerationOnlyWhenSomethingChanges) {
   EXPECT_EQ(ObjectResourceVersion(*labelled), "2");
   EXPECT_EQ(Generation(*labelled), 1);
 
-  Result<JsonDocument> changed = fake.Patch(kConfigMaps, "prod", "a", PatchType::kJsonPatch,
-                                            Json(R"([{"op":"replace","path":"/data/k","value":"w"}])"));
+  Result<JsonDocument> changed =
+      fake.Patch(kConfigMaps, "prod", "a", PatchType::kJsonPatch,
+                 Json(R"([{"op":"replace","path":"/data/k","value":"w"}])"));
   ASSERT_TRUE(changed.ok());
   EXPECT_EQ(ObjectResourceVersion(*changed), "3");
   EXPECT_EQ(Generation(*changed), 2);
 
-  Result<JsonDocument> same = fake.Patch(kConfigMaps, "prod", "a", PatchType::kMergePatch,
-                                         Json(R"({"data":{"k":"w"}})"));
+  Result<JsonDocument> same =
+      fake.Patch(kConfigMaps, "prod", "a", PatchType::kMergePatch, Json(R"({"data":{"k":"w"}})"));
   ASSERT_TRUE(same.ok());
   EXPECT_EQ(ObjectResourceVersion(*same), "3");
   EXPECT_EQ(fake.CurrentResourceVersion(), "3");
@@ -125,9 +124,9 @@ TEST(FakeClientTest, PatchesBumpVersionsAndGenerationOnlyWhenSomethingChanges) {
 TEST(FakeClientTest, StaleResourceVersionsConflict) {
   FakeClient fake;
   ASSERT_TRUE(fake.Create(kConfigMaps, "prod", ConfigMap("a")).ok());
-  ASSERT_TRUE(fake.Patch(kConfigMaps, "prod", "a", PatchType::kMergePatch,
-                         Json(R"({"data":{"k":"2"}})"))
-                  .ok());
+  ASSERT_TRUE(
+      fake.Patch(kConfigMaps, "prod", "a", PatchType::kMergePatch, Json(R"({"data":{"k":"2"}})"))
+          .ok());
 
   Status stale = fake.Patch(kConfigMaps, "prod", "a", PatchType::kMergePatch,
                             Json(R"({"metadata":{"resourceVersion":"1"},"data":{"k":"3"}})"))
@@ -165,8 +164,8 @@ TEST(FakeClientTest, StatusAndMainResourceIgnoreEachOther) {
   EXPECT_EQ(*FindPath(*status, "data.k"), "v");
   EXPECT_EQ(Generation(*status), 1);
 
-  Result<JsonDocument> main = fake.Patch(kConfigMaps, "prod", "a", PatchType::kMergePatch,
-                                         Json(R"({"status":null})"));
+  Result<JsonDocument> main =
+      fake.Patch(kConfigMaps, "prod", "a", PatchType::kMergePatch, Json(R"({"status":null})"));
   ASSERT_TRUE(main.ok());
   EXPECT_NE(FindPath(*main, "status.ready"), nullptr);
 }
@@ -194,9 +193,9 @@ TEST(FakeClientTest, WatchReplaysHistoryThenFollowsLiveChanges) {
 
   ASSERT_TRUE(fake.WaitForOpenWatches(1, std::chrono::seconds(5)));
   fake.Bookmark(kConfigMaps);
-  ASSERT_TRUE(fake.Patch(kConfigMaps, "prod", "b", PatchType::kMergePatch,
-                         Json(R"({"data":{"k":"2"}})"))
-                  .ok());
+  ASSERT_TRUE(
+      fake.Patch(kConfigMaps, "prod", "b", PatchType::kMergePatch, Json(R"({"data":{"k":"2"}})"))
+          .ok());
   ASSERT_TRUE(fake.Delete(kConfigMaps, "prod", "a").ok());
   watcher.join();
 
@@ -208,13 +207,12 @@ TEST(FakeClientTest, WatchWithoutAVersionStartsWithTheCurrentState) {
   FakeClient fake;
   ASSERT_TRUE(fake.Create(kConfigMaps, "prod", ConfigMap("a")).ok());
   std::vector<std::string> seen;
-  Status status = fake.Watch(
-      kConfigMaps, {.timeout = std::chrono::seconds(0)},
-      [&](WatchEvent event) {
-        seen.push_back(std::string(ObjectName(event.object)));
-        return false;
-      },
-      {});
+  Status status = fake.Watch(kConfigMaps, {.timeout = std::chrono::seconds(0)},
+                             [&](WatchEvent event) {
+                               seen.push_back(std::string(ObjectName(event.object)));
+                               return false;
+                             },
+                             {});
   EXPECT_TRUE(status.ok());
   EXPECT_EQ(seen, std::vector<std::string>{"a"});
 }

@@ -10,9 +10,8 @@ namespace ccspm::kube {
 
 Status FakeClient::Watch(const ResourceType& type, const WatchOptions& options,
                          const WatchHandler& on_event, std::stop_token stop) {
-  Result<fake::Filter> filter =
-      fake::Filter::Parse(type.namespaced ? options.namespace_name : "", options.label_selector,
-                          options.field_selector);
+  Result<fake::Filter> filter = fake::Filter::Parse(type.namespaced ? options.namespace_name : "",
+                                                    options.label_selector, options.field_selector);
   if (!filter.ok()) return filter.status();
   const std::string type_key = fake::TypeKey(type);
 
@@ -22,7 +21,8 @@ Status FakeClient::Watch(const ResourceType& type, const WatchOptions& options,
   int64_t from = resource_version_;
   if (options.resource_version.empty() || options.resource_version == "0") {
     for (const auto& [key, object] : objects_[type_key]) {
-      if (filter->Matches(*object)) pending.push_back({WatchEventType::kAdded, fake::Copy(*object)});
+      if (filter->Matches(*object))
+        pending.push_back({WatchEventType::kAdded, fake::Copy(*object)});
     }
   } else {
     const std::string& text = options.resource_version;
@@ -36,12 +36,12 @@ Status FakeClient::Watch(const ResourceType& type, const WatchOptions& options,
     }
   }
 
-  size_t cursor = static_cast<size_t>(
-      std::upper_bound(history_.begin(), history_.end(), from,
-                       [](int64_t version, const HistoryEntry& entry) {
-                         return version < entry.resource_version;
-                       }) -
-      history_.begin());
+  size_t cursor =
+      static_cast<size_t>(std::upper_bound(history_.begin(), history_.end(), from,
+                                           [](int64_t version, const HistoryEntry& entry) {
+                                             return version < entry.resource_version;
+                                           }) -
+                          history_.begin());
   const uint64_t generation = end_generation_;
   const bool has_deadline = options.timeout.count() > 0;
   const auto deadline = std::chrono::steady_clock::now() + options.timeout;
@@ -99,8 +99,8 @@ void FakeClient::Bookmark(const ResourceType& type) {
   fake::SetString(*bookmark, "kind", type.kind, allocator);
   fake::SetString(fake::EnsureObjectMember(*bookmark, "metadata"), "resourceVersion",
                   std::to_string(resource_version_), allocator);
-  history_.push_back({resource_version_, fake::TypeKey(type), WatchEventType::kBookmark,
-                      std::move(bookmark)});
+  history_.push_back(
+      {resource_version_, fake::TypeKey(type), WatchEventType::kBookmark, std::move(bookmark)});
   changed_.notify_all();
 }
 

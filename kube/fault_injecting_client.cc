@@ -6,9 +6,7 @@ Status InjectedConflict() {
   return Status(ErrorKind::kConflict, "injected: the object has been modified");
 }
 
-Status InjectedGone() {
-  return Status(ErrorKind::kGone, "injected: too old resource version");
-}
+Status InjectedGone() { return Status(ErrorKind::kGone, "injected: too old resource version"); }
 
 Status InjectedTimeout() { return UnavailableError("injected: request timed out"); }
 
@@ -89,8 +87,7 @@ Status FaultInjectingClient::Delete(const ResourceType& type, std::string_view n
 }
 
 Result<JsonDocument> FaultInjectingClient::PatchStatus(const ResourceType& type,
-                                                       std::string_view ns,
-                                                       std::string_view name,
+                                                       std::string_view ns, std::string_view name,
                                                        const JsonValue& merge_patch,
                                                        const WriteOptions& options) {
   if (auto fault = TakeFault(Operation::kPatchStatus)) return *fault;

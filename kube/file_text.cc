@@ -21,8 +21,8 @@ Result<std::string> ReadFileText(const std::string& path, size_t max_bytes) {
   while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
     text.append(buffer, static_cast<size_t>(in.gcount()));
     if (text.size() > max_bytes) {
-      return Status(ErrorKind::kTooLarge, path + " is larger than " +
-                                              std::to_string(max_bytes) + " bytes");
+      return Status(ErrorKind::kTooLarge,
+                    path + " is larger than " + std::to_string(max_bytes) + " bytes");
     }
   }
   if (in.bad()) return UnavailableError("cannot read " + path);

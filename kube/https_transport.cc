@@ -131,8 +131,8 @@ Result<HttpResponse> HttpsTransport::Send(const HttpRequest& request) {
   if (!client->is_valid()) return InternalError("cannot set up a TLS context");
   client->set_read_timeout(request.timeout.count() > 0 ? request.timeout : options_.read_timeout);
 
-  httplib::Request out = ToHttplib(request, url_.path_prefix, options_.user_agent,
-                                   token_.Current());
+  httplib::Request out =
+      ToHttplib(request, url_.path_prefix, options_.user_agent, token_.Current());
   std::string body;
   bool too_large = false;
   out.content_receiver = [&](const char* data, size_t size, uint64_t, uint64_t) {
@@ -144,8 +144,7 @@ Result<HttpResponse> HttpsTransport::Send(const HttpRequest& request) {
   httplib::Result result = client->send(out);
   if (too_large) {
     return Status(ErrorKind::kTooLarge, "response to " + request.path + " is over " +
-                                            std::to_string(options_.max_response_bytes) +
-                                            " bytes");
+                                            std::to_string(options_.max_response_bytes) + " bytes");
   }
   if (!result) {
     Status status = TransportError(result.error(), request.path);
@@ -181,8 +180,8 @@ Status HttpsTransport::Stream(const HttpRequest& request, const LineHandler& on_
     client->stop();
   });
 
-  httplib::Request out = ToHttplib(request, url_.path_prefix, options_.user_agent,
-                                   token_.Current());
+  httplib::Request out =
+      ToHttplib(request, url_.path_prefix, options_.user_agent, token_.Current());
   int http_status = 0;
   std::string error_body;
   LineSplitter splitter(options_.max_line_bytes);

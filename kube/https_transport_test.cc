@@ -53,21 +53,20 @@ class TestServer {
 
 class HttpsTransportTest : public ::testing::Test {
  protected:
-  std::shared_ptr<HttpsTransport> Transport(const std::string& url, const TestCert* client = nullptr,
+  std::shared_ptr<HttpsTransport> Transport(const std::string& url,
+                                            const TestCert* client = nullptr,
                                             const std::string& ca_pem = "") {
-    ClusterConfig config{.server = url,
-                         .ca_pem = ca_pem.empty() ? ca_.cert_pem : ca_pem,
-                         .bearer_token = "t0ken"};
+    ClusterConfig config{
+        .server = url, .ca_pem = ca_pem.empty() ? ca_.cert_pem : ca_pem, .bearer_token = "t0ken"};
     if (client != nullptr) {
       config.client_cert_pem = client->cert_pem;
       config.client_key_pem = client->key_pem;
     }
-    Result<std::unique_ptr<HttpsTransport>> transport =
-        HttpsTransport::Create(config, {.connect_timeout = std::chrono::seconds(5),
-                                        .read_timeout = std::chrono::seconds(5)});
+    Result<std::unique_ptr<HttpsTransport>> transport = HttpsTransport::Create(
+        config,
+        {.connect_timeout = std::chrono::seconds(5), .read_timeout = std::chrono::seconds(5)});
     EXPECT_TRUE(transport.ok()) << transport.status().ToString();
-    return transport.ok() ? std::shared_ptr<HttpsTransport>(std::move(transport).value())
-                          : nullptr;
+    return transport.ok() ? std::shared_ptr<HttpsTransport>(std::move(transport).value()) : nullptr;
   }
 
   TestCert ca_ = MakeCert("test-ca", nullptr, "");
@@ -87,11 +86,11 @@ TEST_F(HttpsTransportTest, VerifiesTheServerAndSendsTheToken) {
                         response.set_content(R"({"metadata":{"name":"web"}})", "application/json");
                       });
 
-  Result<HttpResponse> response = Transport(server.url())->Send(
-      {.method = "PATCH",
-       .path = "/api/v1/namespaces/prod/configmaps/web",
-       .body = R"({"data":{}})",
-       .content_type = "application/merge-patch+json"});
+  Result<HttpResponse> response = Transport(server.url())
+                                      ->Send({.method = "PATCH",
+                                              .path = "/api/v1/namespaces/prod/configmaps/web",
+                                              .body = R"({"data":{}})",
+                                              .content_type = "application/merge-patch+json"});
   ASSERT_TRUE(response.ok()) << response.status().ToString();
   EXPECT_EQ(response->status, 200);
   EXPECT_EQ(response->body, R"({"metadata":{"name":"web"}})");
@@ -176,11 +175,10 @@ const ResourceType kConfigMaps{"", "v1", "configmaps", "ConfigMap", true};
 
 TEST_F(HttpsTransportTest, ClientRoundTripMapsApiErrors) {
   TestServer server(server_cert_);
-  server.http().Get("/api/v1/namespaces/prod/configmaps/web",
-                    [](const httplib::Request&, httplib::Response& response) {
-                      response.set_content(R"({"kind":"ConfigMap","metadata":{"name":"web"}})",
-                                           "application/json");
-                    });
+  server.http().Get("/api/v1/namespaces/prod/configmaps/web", [](const httplib::Request&,
+                                                                 httplib::Response& response) {
+    response.set_content(R"({"kind":"ConfigMap","metadata":{"name":"web"}})", "application/json");
+  });
   server.http().Get("/api/v1/namespaces/prod/configmaps/gone",
                     [](const httplib::Request&, httplib::Response& response) {
                       response.status = 404;
@@ -205,35 +203,33 @@ TEST_F(HttpsTransportTest, StreamsAWatchSplitAcrossChunks) {
     query = "watch=" + request.get_param_value("watch") +
             " rv=" + request.get_param_value("resourceVersion") +
             " bookmarks=" + request.get_param_value("allowWatchBookmarks");
-    response.set_chunked_content_provider(
-        "application/json", [](size_t, httplib::DataSink& sink) {
-          for (std::string chunk :
-               {std::string(R"({"type":"ADDED","object":{"metadata":{"name":"a",)"),
-                std::string(R"("resourceVersion":"6"}}})"
-                            "\n"
-                            R"({"type":"MODIFIED","object":{"metadata":{"name":"a"}}})"
-                            "\n{\"type\":\"ERR"),
-                std::string(R"(OR","object":{"kind":"Status","code":410,"reason":"Expired",)"
-                            R"json("message":"too old resource version: 5 (9)"}})json"
-                            "\n")}) {
-            sink.write(chunk.data(), chunk.size());
-            std::this_thread::sleep_for(milliseconds(20));
-          }
-          sink.done();
-          return true;
-        });
+    response.set_chunked_content_provider("application/json", [](size_t, httplib::DataSink& sink) {
+      for (std::string chunk :
+           {std::string(R"({"type":"ADDED","object":{"metadata":{"name":"a",)"),
+            std::string(R"("resourceVersion":"6"}}})"
+                        "\n"
+                        R"({"type":"MODIFIED","object":{"metadata":{"name":"a"}}})"
+                        "\n{\"type\":\"ERR"),
+            std::string(R"(OR","object":{"kind":"Status","code":410,"reason":"Expired",)"
+                        R"json("message":"too old resource version: 5 (9)"}})json"
+                        "\n")}) {
+        sink.write(chunk.data(), chunk.size());
+        std::this_thread::sleep_for(milliseconds(20));
+      }
+      sink.done();
+      return true;
+    });
   });
 
   Client client(Transport(server.url()));
   std::vector<std::string> seen;
-  Status status = client.Watch(
-      kConfigMaps, {.namespace_name = "prod", .resource_version = "5"},
-      [&](WatchEvent event) {
-        seen.push_back(std::string(WatchEventTypeName(event.type)) + " " +
-                       std::string(ObjectName(event.object)));
-        return true;
-      },
-      {});
+  Status status = client.Watch(kConfigMaps, {.namespace_name = "prod", .resource_version = "5"},
+                               [&](WatchEvent event) {
+                                 seen.push_back(std::string(WatchEventTypeName(event.type)) + " " +
+                                                std::string(ObjectName(event.object)));
+                                 return true;
+                               },
+                               {});
   EXPECT_EQ(status.kind(), ErrorKind::kGone) << status.ToString();
   EXPECT_EQ(seen, (std::vector<std::string>{"ADDED a", "MODIFIED a"}));
   EXPECT_EQ(query, "watch=true rv=5 bookmarks=true");
@@ -246,8 +242,9 @@ TEST_F(HttpsTransportTest, StreamErrorsBeforeTheBodyAreMapped) {
     response.set_content(R"({"kind":"Status","code":403,"message":"forbidden: no watch"})",
                          "application/json");
   });
-  Status status = Transport(server.url())->Stream(
-      {.path = "/api/v1/configmaps"}, [](std::string_view) { return true; }, {});
+  Status status =
+      Transport(server.url())
+          ->Stream({.path = "/api/v1/configmaps"}, [](std::string_view) { return true; }, {});
   EXPECT_EQ(status.kind(), ErrorKind::kForbidden);
   EXPECT_EQ(status.message(), "forbidden: no watch");
 }
@@ -255,20 +252,21 @@ TEST_F(HttpsTransportTest, StreamErrorsBeforeTheBodyAreMapped) {
 TEST_F(HttpsTransportTest, StopInterruptsABlockedStreamPromptly) {
   TestServer server(server_cert_);
   std::atomic<bool> release = false;
-  server.http().Get("/api/v1/configmaps", [&](const httplib::Request&, httplib::Response& response) {
-    response.set_chunked_content_provider(
-        "application/json", [&](size_t offset, httplib::DataSink& sink) {
-          if (offset == 0) {
-            std::string first = R"({"type":"ADDED","object":{"metadata":{"name":"a"}}})"
-                                "\n";
-            sink.write(first.data(), first.size());
-            return true;
-          }
-          // Then nothing more: the client blocks in a read until it is stopped.
-          while (!release) std::this_thread::sleep_for(milliseconds(5));
-          return false;
-        });
-  });
+  server.http().Get(
+      "/api/v1/configmaps", [&](const httplib::Request&, httplib::Response& response) {
+        response.set_chunked_content_provider(
+            "application/json", [&](size_t offset, httplib::DataSink& sink) {
+              if (offset == 0) {
+                std::string first = R"({"type":"ADDED","object":{"metadata":{"name":"a"}}})"
+                                    "\n";
+                sink.write(first.data(), first.size());
+                return true;
+              }
+              // Then nothing more: the client blocks in a read until it is stopped.
+              while (!release) std::this_thread::sleep_for(milliseconds(5));
+              return false;
+            });
+      });
 
   std::shared_ptr<HttpsTransport> transport = Transport(server.url());
   std::atomic<int> lines = 0;

@@ -51,8 +51,7 @@ TEST(LoadInClusterConfigTest, BracketsIpv6Hosts) {
 }
 
 TEST(LoadInClusterConfigTest, OutsideAClusterIsNotFound) {
-  EXPECT_EQ(LoadInClusterConfig("/nonexistent", FakeEnv({})).status().kind(),
-            ErrorKind::kNotFound);
+  EXPECT_EQ(LoadInClusterConfig("/nonexistent", FakeEnv({})).status().kind(), ErrorKind::kNotFound);
 }
 
 TEST(LoadInClusterConfigTest, MissingTokenNamesTheFile) {
@@ -69,8 +68,10 @@ TEST(LoadConfigTest, FollowsTheSearchOrder) {
   TempDir dir;
   WriteServiceAccount(dir);
   auto kubeconfig = [&](const std::string& name, const std::string& server) {
-    return dir.Write(name, "current-context: c\ncontexts: [{name: c, context: {cluster: k}}]\n"
-                           "clusters: [{name: k, cluster: {server: '" + server + "'}}]\n");
+    return dir.Write(name,
+                     "current-context: c\ncontexts: [{name: c, context: {cluster: k}}]\n"
+                     "clusters: [{name: k, cluster: {server: '" +
+                         server + "'}}]\n");
   };
   std::string explicit_path = kubeconfig("explicit", "https://explicit");
   std::string env_path = kubeconfig("env", "https://env");

@@ -119,8 +119,8 @@ void Informer::Run(std::stop_token stop) {
 }
 
 Status Informer::Relist() {
-  Result<ObjectList> list = reader_.List(
-      type_, {.namespace_name = options_.namespace_name, .label_selector = options_.label_selector});
+  Result<ObjectList> list = reader_.List(type_, {.namespace_name = options_.namespace_name,
+                                                 .label_selector = options_.label_selector});
   if (!list.ok()) return list.status();
 
   Cache fresh;

@@ -121,8 +121,8 @@ TEST_F(InformerTest, RelistsWhenTheWatchIsGoneAndReportsTheDifference) {
   ASSERT_TRUE(WaitUntil([&] { return faults_.Calls(Operation::kList) == 2; }));
   ASSERT_TRUE(fake_.WaitForOpenWatches(1, milliseconds(5000)));
 
-  EXPECT_EQ(Calls(), (std::vector<std::string>{"upsert prod/a", "upsert prod/b",
-                                               "delete prod/b", "upsert prod/c"}));
+  EXPECT_EQ(Calls(), (std::vector<std::string>{"upsert prod/a", "upsert prod/b", "delete prod/b",
+                                               "upsert prod/c"}));
   EXPECT_EQ(informer->Snapshot().size(), 2u);
   EXPECT_EQ(Sleeps(), std::vector<milliseconds>{milliseconds(100)});
 }
@@ -214,12 +214,14 @@ TEST_F(InformerTest, StopInterruptsTheDefaultBackoffSleep) {
 }
 
 TEST_F(InformerTest, FollowsOneNamespaceWithASelector) {
-  ASSERT_TRUE(fake_.Create(kConfigMaps, "prod",
-                           *ParseJson(R"({"metadata":{"name":"web","labels":{"app":"web"}}})"))
+  ASSERT_TRUE(fake_
+                  .Create(kConfigMaps, "prod",
+                          *ParseJson(R"({"metadata":{"name":"web","labels":{"app":"web"}}})"))
                   .ok());
   Create("plain");
-  ASSERT_TRUE(fake_.Create(kConfigMaps, "dev",
-                           *ParseJson(R"({"metadata":{"name":"web","labels":{"app":"web"}}})"))
+  ASSERT_TRUE(fake_
+                  .Create(kConfigMaps, "dev",
+                          *ParseJson(R"({"metadata":{"name":"web","labels":{"app":"web"}}})"))
                   .ok());
   auto informer = MakeInformer({.namespace_name = "prod", .label_selector = "app=web"});
   informer->Start();

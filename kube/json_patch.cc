@@ -167,8 +167,8 @@ Status Patcher::Apply(const JsonValue& operation) {
     return Add(*path, JsonValue(*source, allocator));
   }
   if (op == "move") {
-    bool into_itself = path->size() > from->size() &&
-                       std::equal(from->begin(), from->end(), path->begin());
+    bool into_itself =
+        path->size() > from->size() && std::equal(from->begin(), from->end(), path->begin());
     if (into_itself) return InvalidError("cannot move a value into itself");
     Result<JsonValue> moved = Remove(*from);
     if (!moved.ok()) return moved.status();

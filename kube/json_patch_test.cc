@@ -22,21 +22,17 @@ TEST(ApplyJsonPatchTest, AppliesEachOperation) {
             R"({"a":1,"b":[1]})");
   EXPECT_EQ(Patched(R"({"a":[1,3]})", R"([{"op":"add","path":"/a/1","value":2}])"),
             R"({"a":[1,2,3]})");
-  EXPECT_EQ(Patched(R"({"a":[1]})", R"([{"op":"add","path":"/a/-","value":2}])"),
-            R"({"a":[1,2]})");
+  EXPECT_EQ(Patched(R"({"a":[1]})", R"([{"op":"add","path":"/a/-","value":2}])"), R"({"a":[1,2]})");
   EXPECT_EQ(Patched(R"({"a":1,"b":2})", R"([{"op":"remove","path":"/a"}])"), R"({"b":2})");
-  EXPECT_EQ(Patched(R"({"a":[1,2,3]})", R"([{"op":"remove","path":"/a/0"}])"),
-            R"({"a":[2,3]})");
+  EXPECT_EQ(Patched(R"({"a":[1,2,3]})", R"([{"op":"remove","path":"/a/0"}])"), R"({"a":[2,3]})");
   EXPECT_EQ(Patched(R"({"a":{"b":1}})", R"([{"op":"replace","path":"/a/b","value":"x"}])"),
             R"({"a":{"b":"x"}})");
-  EXPECT_EQ(Patched(R"({"a":{"b":1},"c":{}})",
-                    R"([{"op":"move","from":"/a/b","path":"/c/d"}])"),
+  EXPECT_EQ(Patched(R"({"a":{"b":1},"c":{}})", R"([{"op":"move","from":"/a/b","path":"/c/d"}])"),
             R"({"a":{},"c":{"d":1}})");
   EXPECT_EQ(Patched(R"({"a":{"b":1}})", R"([{"op":"copy","from":"/a","path":"/c"}])"),
             R"({"a":{"b":1},"c":{"b":1}})");
   EXPECT_EQ(Patched(R"({"a":1})", R"([{"op":"test","path":"/a","value":1}])"), R"({"a":1})");
-  EXPECT_EQ(Patched(R"({"a":1})", R"([{"op":"replace","path":"","value":[true]}])"),
-            "[true]");
+  EXPECT_EQ(Patched(R"({"a":1})", R"([{"op":"replace","path":"","value":[true]}])"), "[true]");
 }
 
 TEST(ApplyJsonPatchTest, UnescapesPointerTokens) {
@@ -62,9 +58,9 @@ TEST(ApplyJsonPatchTest, RejectsBadOperations) {
         R"([{"op":"explode","path":"/a"}])", R"([{"op":"remove","path":"/missing"}])",
         R"([{"op":"replace","path":"/missing","value":1}])",
         R"([{"op":"add","path":"/x/y","value":1}])", R"([{"op":"add","path":"/l/5","value":1}])",
-        R"([{"op":"add","path":"/l/01","value":1}])", R"([{"op":"move","from":"/o","path":"/o/p"}])",
-        R"([{"op":"copy","path":"/z"}])", R"([{"op":"remove","path":""}])",
-        R"([{"op":"add","path":"/a~2","value":1}])"}) {
+        R"([{"op":"add","path":"/l/01","value":1}])",
+        R"([{"op":"move","from":"/o","path":"/o/p"}])", R"([{"op":"copy","path":"/z"}])",
+        R"([{"op":"remove","path":""}])", R"([{"op":"add","path":"/a~2","value":1}])"}) {
     EXPECT_EQ(Patched(R"({"a":1,"l":[0],"o":{}})", patch).rfind("error: ", 0), 0u) << patch;
   }
 }

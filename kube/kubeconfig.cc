@@ -103,8 +103,8 @@ Status FillCluster(const Entry& cluster, const std::string& where, ClusterConfig
   }
   config->server = *server;
 
-  Result<std::string> ca = DataOrFile(cluster, "certificate-authority-data",
-                                      "certificate-authority", where);
+  Result<std::string> ca =
+      DataOrFile(cluster, "certificate-authority-data", "certificate-authority", where);
   if (!ca.ok()) return ca.status();
   config->ca_pem = std::move(ca).value();
   return Status::Ok();
@@ -170,8 +170,8 @@ Result<ClusterConfig> Resolve(const std::vector<KubeconfigFile>& files,
 
   Result<Entry> cluster = FindNamed(files, "clusters", "cluster", *cluster_name);
   if (!cluster.ok()) return cluster.status();
-  CCSPM_RETURN_IF_ERROR(FillCluster(
-      *cluster, cluster->file->path + ": cluster \"" + *cluster_name + "\"", &config));
+  CCSPM_RETURN_IF_ERROR(
+      FillCluster(*cluster, cluster->file->path + ": cluster \"" + *cluster_name + "\"", &config));
 
   // A context without a user is valid: the server may accept anonymous requests.
   if (user_name->empty()) return config;
@@ -196,8 +196,7 @@ Result<ClusterConfig> LoadKubeconfig(const std::string& path, const std::string&
   }
 }
 
-Result<ClusterConfig> LoadKubeconfigList(const std::string& path_list,
-                                         const std::string& context) {
+Result<ClusterConfig> LoadKubeconfigList(const std::string& path_list, const std::string& context) {
   std::vector<KubeconfigFile> files;
   size_t start = 0;
   while (start <= path_list.size()) {

@@ -67,7 +67,9 @@ TEST(LoadKubeconfigTest, ResolvesRelativeFilesAgainstTheKubeconfigFolder) {
   dir.Write("kube/token", "  file-token\n");
   std::string path = dir.Write("kube/config", R"(current-context: c
 contexts: [{name: c, context: {cluster: k, user: u}}]
-clusters: [{name: k, cluster: {server: "https://kube.example:443", certificate-authority: pki/ca.crt}}]
+clusters:
+- name: k
+  cluster: {server: "https://kube.example:443", certificate-authority: pki/ca.crt}
 users:
 - name: u
   user:
@@ -93,7 +95,8 @@ TEST(LoadKubeconfigTest, ErrorsNameTheFileAndTheProblem) {
     ErrorKind kind;
     const char* expected;
   };
-  const std::string head = "current-context: c\ncontexts: [{name: c, context: {cluster: k, user: u}}]\n";
+  const std::string head =
+      "current-context: c\ncontexts: [{name: c, context: {cluster: k, user: u}}]\n";
   const std::string users = "users: [{name: u, user: {token: t}}]\n";
   const Case cases[] = {
       {"bad-yaml", "a: [1, 2", ErrorKind::kInvalid, "invalid YAML"},
@@ -107,16 +110,22 @@ TEST(LoadKubeconfigTest, ErrorsNameTheFileAndTheProblem) {
       {"http", head + "clusters: [{name: k, cluster: {server: 'http://x'}}]\n" + users,
        ErrorKind::kInvalid, "is not an https:// URL"},
       {"insecure",
-       head + "clusters: [{name: k, cluster: {server: 'https://x', "
-              "insecure-skip-tls-verify: true}}]\n" + users,
+       head +
+           "clusters: [{name: k, cluster: {server: 'https://x', "
+           "insecure-skip-tls-verify: true}}]\n" +
+           users,
        ErrorKind::kInvalid, "insecure-skip-tls-verify is not supported"},
       {"missing-ca",
-       head + "clusters: [{name: k, cluster: {server: 'https://x', "
-              "certificate-authority: nope.crt}}]\n" + users,
+       head +
+           "clusters: [{name: k, cluster: {server: 'https://x', "
+           "certificate-authority: nope.crt}}]\n" +
+           users,
        ErrorKind::kNotFound, "certificate-authority: cannot read"},
       {"bad-base64",
-       head + "clusters: [{name: k, cluster: {server: 'https://x', "
-              "certificate-authority-data: '!!!'}}]\n" + users,
+       head +
+           "clusters: [{name: k, cluster: {server: 'https://x', "
+           "certificate-authority-data: '!!!'}}]\n" +
+           users,
        ErrorKind::kInvalid, "certificate-authority-data: invalid base64"},
       {"cert-no-key",
        head + "clusters: [{name: k, cluster: {server: 'https://x'}}]\n"
@@ -136,7 +145,8 @@ TEST(LoadKubeconfigTest, ErrorsNameTheFileAndTheProblem) {
     Result<ClusterConfig> config = LoadKubeconfig(path);
     ASSERT_FALSE(config.ok()) << c.name;
     EXPECT_EQ(config.status().kind(), c.kind) << c.name << ": " << config.status().ToString();
-    EXPECT_TRUE(Contains(config.status(), c.expected)) << c.name << ": " << config.status().ToString();
+    EXPECT_TRUE(Contains(config.status(), c.expected))
+        << c.name << ": " << config.status().ToString();
     EXPECT_TRUE(Contains(config.status(), path) || c.kind == ErrorKind::kNotFound)
         << c.name << " does not name the file: " << config.status().ToString();
   }

@@ -54,13 +54,15 @@ Result<LabelSelector::Requirement> LabelSelector::ParseRequirement(std::string_v
 
   size_t not_equal = text.find("!=");
   if (not_equal != std::string_view::npos) {
-    return Requirement{std::string(Trim(text.substr(0, not_equal))), Op::kNotIn,
+    return Requirement{std::string(Trim(text.substr(0, not_equal))),
+                       Op::kNotIn,
                        {std::string(Trim(text.substr(not_equal + 2)))}};
   }
   size_t equal = text.find('=');
   if (equal != std::string_view::npos) {
     size_t value_at = text.compare(equal, 2, "==") == 0 ? equal + 2 : equal + 1;
-    return Requirement{std::string(Trim(text.substr(0, equal))), Op::kIn,
+    return Requirement{std::string(Trim(text.substr(0, equal))),
+                       Op::kIn,
                        {std::string(Trim(text.substr(value_at)))}};
   }
   if (text.find_first_of("()<> ") != std::string_view::npos) {
@@ -90,10 +92,19 @@ bool LabelSelector::Matches(const JsonValue& object) const {
                                        AsStringView(*value)) != requirement.values.end();
     bool ok = false;
     switch (requirement.op) {
-      case Op::kExists: ok = present; break;
-      case Op::kNotExists: ok = !present; break;
-      case Op::kIn: ok = in_set; break;
-      case Op::kNotIn: ok = !in_set; break;  // Also true when the label is absent, as in k8s.
+      case Op::kExists:
+        ok = present;
+        break;
+      case Op::kNotExists:
+        ok = !present;
+        break;
+      case Op::kIn:
+        ok = in_set;
+        break;
+      case Op::kNotIn:
+        // Also true when the label is absent, as in Kubernetes.
+        ok = !in_set;
+        break;
     }
     if (!ok) return false;
   }

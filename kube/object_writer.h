@@ -35,8 +35,7 @@ class ObjectWriter {
   // operations; a "test" of metadata.resourceVersion makes it conditional.
   virtual Result<JsonDocument> Patch(const ResourceType& type, std::string_view ns,
                                      std::string_view name, PatchType patch_type,
-                                     const JsonValue& patch,
-                                     const WriteOptions& options = {}) = 0;
+                                     const JsonValue& patch, const WriteOptions& options = {}) = 0;
 
   // Deletes the named object (kNotFound when it is already gone).
   virtual Status Delete(const ResourceType& type, std::string_view ns, std::string_view name,

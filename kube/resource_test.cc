@@ -10,8 +10,8 @@ namespace {
 
 const ResourceType kConfigMaps{"", "v1", "configmaps", "ConfigMap", true};
 const ResourceType kDeployments{"apps", "v1", "deployments", "Deployment", true};
-const ResourceType kClusterRoles{"rbac.authorization.k8s.io", "v1", "clusterroles",
-                                 "ClusterRole", false};
+const ResourceType kClusterRoles{"rbac.authorization.k8s.io", "v1", "clusterroles", "ClusterRole",
+                                 false};
 
 TEST(ResourceTypeTest, ApiVersionOmitsTheCoreGroup) {
   EXPECT_EQ(kConfigMaps.ApiVersion(), "v1");

@@ -9,7 +9,7 @@
 namespace ccspm::kube {
 
 struct ServerUrl {
-  std::string host;         // Without brackets for IPv6 literals.
+  std::string host;  // Without brackets for IPv6 literals.
   int port = 443;
   std::string path_prefix;  // "" or "/some/prefix" (an API server behind a path-routing proxy).
 };

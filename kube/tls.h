@@ -44,7 +44,7 @@ class TrustAnchors {
  private:
   TrustAnchors() = default;
 
-  STACK_OF(X509)* certs_ = nullptr;  // Owned; read-only after FromPem.
+  STACK_OF(X509) * certs_ = nullptr;  // Owned; read-only after FromPem.
 };
 
 }  // namespace ccspm::kube

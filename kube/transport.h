@@ -17,10 +17,10 @@ using HttpHeaders = std::vector<std::pair<std::string, std::string>>;
 
 struct HttpRequest {
   std::string method = "GET";
-  std::string path;          // Absolute path on the API server, query included: "/api/v1?x=y".
+  std::string path;  // Absolute path on the API server, query included: "/api/v1?x=y".
   std::string body;
-  std::string content_type;  // Sent only when the body is not empty.
-  HttpHeaders headers;       // Extra headers; authentication is the transport's job.
+  std::string content_type;         // Sent only when the body is not empty.
+  HttpHeaders headers;              // Extra headers; authentication is the transport's job.
   std::chrono::seconds timeout{0};  // Longest wait for a read; zero means the transport default.
 };
 

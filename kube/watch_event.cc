@@ -6,9 +6,9 @@ namespace ccspm::kube {
 namespace {
 
 bool ParseType(std::string_view name, WatchEventType* type) {
-  for (WatchEventType candidate : {WatchEventType::kAdded, WatchEventType::kModified,
-                                   WatchEventType::kDeleted, WatchEventType::kBookmark,
-                                   WatchEventType::kError}) {
+  for (WatchEventType candidate :
+       {WatchEventType::kAdded, WatchEventType::kModified, WatchEventType::kDeleted,
+        WatchEventType::kBookmark, WatchEventType::kError}) {
     if (name == WatchEventTypeName(candidate)) {
       *type = candidate;
       return true;
@@ -21,11 +21,16 @@ bool ParseType(std::string_view name, WatchEventType* type) {
 
 std::string_view WatchEventTypeName(WatchEventType type) {
   switch (type) {
-    case WatchEventType::kAdded: return "ADDED";
-    case WatchEventType::kModified: return "MODIFIED";
-    case WatchEventType::kDeleted: return "DELETED";
-    case WatchEventType::kBookmark: return "BOOKMARK";
-    case WatchEventType::kError: return "ERROR";
+    case WatchEventType::kAdded:
+      return "ADDED";
+    case WatchEventType::kModified:
+      return "MODIFIED";
+    case WatchEventType::kDeleted:
+      return "DELETED";
+    case WatchEventType::kBookmark:
+      return "BOOKMARK";
+    case WatchEventType::kError:
+      return "ERROR";
   }
   return "ERROR";
 }

@@ -8,8 +8,8 @@ namespace ccspm::kube {
 namespace {
 
 TEST(ParseWatchEventTest, ParsesTypeAndObject) {
-  Result<WatchEvent> event = ParseWatchEvent(
-      R"({"type":"MODIFIED","object":{"kind":"ConfigMap","metadata":{"name":"a","resourceVersion":"9"}}})");
+  Result<WatchEvent> event = ParseWatchEvent(R"({"type":"MODIFIED","object":{"kind":"ConfigMap",
+      "metadata":{"name":"a","resourceVersion":"9"}}})");
   ASSERT_TRUE(event.ok()) << event.status().ToString();
   EXPECT_EQ(event->type, WatchEventType::kModified);
   EXPECT_EQ(ObjectName(event->object), "a");

@@ -13,7 +13,7 @@
 namespace ccspm::kube {
 
 struct WatchOptions {
-  std::string namespace_name;    // "" watches every namespace.
+  std::string namespace_name;  // "" watches every namespace.
   std::string label_selector;
   std::string field_selector;
   std::string resource_version;  // Events after this version; "" starts with the current state.

@@ -14,8 +14,7 @@ namespace ccspm::kube::testing {
 // a key replaces the old one. An unscripted request gets a 404 Status body naming it.
 class ScriptedTransport : public Transport {
  public:
-  void Respond(const std::string& method, const std::string& path, int status,
-               std::string body) {
+  void Respond(const std::string& method, const std::string& path, int status, std::string body) {
     std::lock_guard<std::mutex> lock(mutex_);
     responses_[method + " " + path] = {status, std::move(body), {}};
   }
