@@ -42,6 +42,7 @@ void RegisterAllLibraries(FunctionRegistry& registry) {
   RegisterK8sQuantity(registry);
   RegisterK8sNetwork(registry);
   RegisterK8sSemver(registry);
+  RegisterK8sFormat(registry);
 }
 
 Environment Environment::Standard() {

@@ -64,7 +64,7 @@ bool StringClause(const Value& v, std::string* out, std::string* error) {
       return true;
     }
     default:
-      if (v.kind() >= Kind::kIP && v.kind() <= Kind::kSemver) {
+      if (v.kind() >= Kind::kIP && v.kind() <= Kind::kFormat) {
         *out += v.opaque()->ToString();
         return true;
       }

@@ -102,6 +102,7 @@ Value StringFrom(CallContext&, std::span<const Value> args) {
     case Kind::kURL:
     case Kind::kQuantity:
     case Kind::kSemver:
+    case Kind::kFormat:
       return Value::String(v.opaque()->ToString());
     default: return NoSuchOverload("string");
   }

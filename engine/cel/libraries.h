@@ -26,6 +26,7 @@ void RegisterK8sUrls(FunctionRegistry& registry);      // k8s_urls.cc
 void RegisterK8sQuantity(FunctionRegistry& registry);  // k8s_quantity.cc
 void RegisterK8sNetwork(FunctionRegistry& registry);   // k8s_network.cc
 void RegisterK8sSemver(FunctionRegistry& registry);    // k8s_semver.cc
+void RegisterK8sFormat(FunctionRegistry& registry);    // k8s_format.cc
 
 // Every library above.
 void RegisterAllLibraries(FunctionRegistry& registry);

@@ -33,6 +33,7 @@ std::string_view KindTypeName(Kind kind) {
     case Kind::kQuantity: return "kubernetes.Quantity";
     case Kind::kURL: return "kubernetes.URL";
     case Kind::kSemver: return "kubernetes.Semver";
+    case Kind::kFormat: return "kubernetes.NamedFormat";
     case Kind::kError: return "error";
     case Kind::kAny: return "dyn";
   }

@@ -43,6 +43,7 @@ enum class Kind : uint8_t {
   kQuantity,
   kURL,
   kSemver,
+  kFormat,
   kError,
   kAny,  // Only in overload signatures: matches every kind.
 };

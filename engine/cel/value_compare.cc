@@ -116,6 +116,7 @@ bool ValuesEqual(const Value& a, const Value& b) {
     case Kind::kQuantity:
     case Kind::kURL:
     case Kind::kSemver:
+    case Kind::kFormat:
       return a.opaque()->Equals(*b.opaque());
     default:
       return false;
