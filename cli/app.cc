@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "cli/controller_command.h"
+#include "cli/eval_command.h"
 #include "cli/webhook_command.h"
 
 namespace ccspm::cli {
@@ -15,6 +16,7 @@ constexpr const char* kUsage =
     "commands:\n"
     "  webhook      serve the validating and mutating admission webhooks\n"
     "  controller   watch policies and the objects they match; repair or report drift\n"
+    "  eval         evaluate a CEL expression, optionally against an object from a file\n"
     "  version      print the version\n"
     "\n"
     "Run 'ccspm <command> --help' for the flags of a command.\n";
@@ -25,6 +27,7 @@ int Run(int argc, char** argv) {
   std::string_view command = argc > 1 ? argv[1] : "";
   if (command == "webhook") return RunWebhookCommand(argc - 1, argv + 1);
   if (command == "controller") return RunControllerCommand(argc - 1, argv + 1);
+  if (command == "eval") return RunEval(argc - 1, argv + 1);
   if (command == "version" || command == "--version") {
     std::printf("ccspm %s\n", CCSPM_VERSION);
     return 0;
