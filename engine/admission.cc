@@ -8,10 +8,10 @@ std::string DescribeViolation(const Violation& violation) {
 }
 
 ValidationVerdict Validate(const PolicySet& policies, const ObjectIdentity& identity,
-                           const JsonValue& object) {
+                           const JsonValue& object, const CheckInputs& inputs) {
   ValidationVerdict verdict;
   for (const PolicyMatch& match : policies.Matching(identity)) {
-    for (Violation& violation : CheckGoldenSettings(*match.policy, match.how, object)) {
+    for (Violation& violation : CheckPolicy(match, object, inputs)) {
       // An absent Default-mode setting is the mutating webhook's to fill, not a reason to refuse.
       if (violation.mode == SettingMode::kDefault) continue;
       switch (match.policy->admission) {
@@ -22,6 +22,7 @@ ValidationVerdict Validate(const PolicySet& policies, const ObjectIdentity& iden
           break;
         case AdmissionAction::kWarn:
           verdict.warnings.push_back(DescribeViolation(violation));
+          verdict.warned.push_back(std::move(violation));
           break;
         case AdmissionAction::kAudit:
           verdict.audited.push_back(std::move(violation));
@@ -34,7 +35,7 @@ ValidationVerdict Validate(const PolicySet& policies, const ObjectIdentity& iden
 }
 
 MutationResult Mutate(const PolicySet& policies, const ObjectIdentity& identity,
-                      const JsonValue& object) {
+                      const JsonValue& object, const CheckInputs& inputs) {
   MutationResult result;
   std::vector<PolicyMatch> matches = policies.Matching(identity);
   if (matches.empty()) return result;
@@ -53,7 +54,7 @@ MutationResult Mutate(const PolicySet& policies, const ObjectIdentity& identity,
   // An object that stays denied after defaulting is left as it came, so the validating webhook
   // refuses it with the policy's message rather than the API server with a complaint about a
   // combination the defaults made (privileged with allowPrivilegeEscalation false, say).
-  if (!result.patch.empty() && !Validate(policies, identity, copy).allowed) return {};
+  if (!result.patch.empty() && !Validate(policies, identity, copy, inputs).allowed) return {};
   return result;
 }
 

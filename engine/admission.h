@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "base/json.h"
+#include "engine/check.h"
 #include "engine/golden.h"
 #include "engine/json_patch.h"
 #include "engine/policy_set.h"
@@ -16,6 +17,7 @@ struct ValidationVerdict {
   bool allowed = true;
   std::string message;                // Every denying violation, one per line.
   std::vector<std::string> warnings;  // From Warn policies; shown by kubectl.
+  std::vector<Violation> warned;      // The violations behind `warnings`.
   std::vector<Violation> denied;      // From Deny policies.
   std::vector<Violation> audited;     // From Audit policies: recorded, not shown to the user.
 };
@@ -24,7 +26,7 @@ struct ValidationVerdict {
 // admission action. Denied when any Deny policy is broken. Absent Default-mode settings are
 // left to Mutate, which the API server calls first.
 ValidationVerdict Validate(const PolicySet& policies, const ObjectIdentity& identity,
-                           const JsonValue& object);
+                           const JsonValue& object, const CheckInputs& inputs = {});
 
 struct MutationResult {
   std::vector<PatchOp> patch;  // Empty when nothing needed filling.
@@ -35,7 +37,7 @@ struct MutationResult {
 // observe) into a copy of `object` and returns the patch that does the same. Returns no patch
 // when the filled object would still be denied: defaults are for objects that will be stored.
 MutationResult Mutate(const PolicySet& policies, const ObjectIdentity& identity,
-                      const JsonValue& object);
+                      const JsonValue& object, const CheckInputs& inputs = {});
 
 // The message of one violation as users see it at admission and in Events.
 std::string DescribeViolation(const Violation& violation);

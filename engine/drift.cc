@@ -11,7 +11,7 @@ DriftPlan PlanDrift(const PolicySet& policies, const ObjectIdentity& identity,
   JsonDocument mended;
   mended.CopyFrom(object, mended.GetAllocator());
   for (const PolicyMatch& match : matches) {
-    for (Violation& violation : CheckGoldenSettings(*match.policy, match.how, mended)) {
+    for (Violation& violation : CheckPolicy(match, mended)) {
       plan.findings.push_back({std::move(violation), match.policy->drift});
     }
     if (match.policy->drift == DriftAction::kRemediate) {

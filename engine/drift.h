@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "base/json.h"
+#include "engine/check.h"
 #include "engine/golden.h"
 #include "engine/json_patch.h"
 #include "engine/policy_set.h"

@@ -1,7 +1,6 @@
 #include "webhook/evaluation.h"
 
 #include "engine/admission.h"
-#include "engine/golden.h"
 #include "engine/json_patch.h"
 
 namespace ccspm::webhook {
@@ -9,18 +8,6 @@ namespace {
 
 // The audit annotation key; the API server prefixes it with the webhook's name.
 constexpr const char* kAuditAnnotationKey = "audit-violations";
-
-// Which Warn checks were broken, for metric labels. The verdict only carries their messages,
-// so the Warn policies (and only they) are checked a second time, and only when they warned.
-void CountWarnings(const engine::PolicySet& policies, const engine::ObjectIdentity& identity,
-                   const JsonValue& object, std::vector<ViolationCount>* counts) {
-  for (const engine::PolicyMatch& match : policies.Matching(identity)) {
-    if (match.policy->admission != engine::AdmissionAction::kWarn) continue;
-    for (const engine::Violation& v : CheckGoldenSettings(*match.policy, match.how, object)) {
-      counts->push_back({v.policy, v.check, "Warn"});
-    }
-  }
-}
 
 }  // namespace
 
@@ -41,7 +28,9 @@ Evaluation EvaluateValidation(const engine::PolicySet& policies,
   for (const engine::Violation& v : verdict.denied) {
     evaluation.violations.push_back({v.policy, v.check, "Deny"});
   }
-  if (!verdict.warnings.empty()) CountWarnings(policies, identity, object, &evaluation.violations);
+  for (const engine::Violation& v : verdict.warned) {
+    evaluation.violations.push_back({v.policy, v.check, "Warn"});
+  }
 
   std::string audited;
   for (const engine::Violation& v : verdict.audited) {
