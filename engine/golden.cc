@@ -29,6 +29,8 @@ Violation MakeViolation(const Policy& policy, const GoldenSetting& setting,
   violation.policy = policy.name;
   violation.check = setting.id;
   violation.path = DisplayPath(target.path);
+  violation.pointer = JsonPointer(target.path);
+  violation.standards = &setting.standards;
   violation.severity = setting.severity;
   violation.mode = setting.mode;
   violation.fixable = !target.blocked;

@@ -15,9 +15,12 @@ struct Violation {
   std::string policy;
   std::string check;    // The setting's id.
   std::string path;     // Where in this object, e.g. "spec.template.spec.containers[0].image".
+  std::string pointer;  // The same place as a JSON Pointer, to find its line in a manifest.
   std::string message;  // "<path> is true, must be false", plus the setting's own message.
   Severity severity = Severity::kMedium;
   SettingMode mode = SettingMode::kEnforce;
+  // The standards of the check; owned by the policy, which must outlive the violation.
+  const Standards* standards = nullptr;
   bool fixable = true;  // False when a scalar or list sits where the fix needs an object.
 };
 

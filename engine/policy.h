@@ -52,6 +52,19 @@ struct MatchSpec {
   bool pod_controllers = true;
 };
 
+// The controls of the standards auditors ask for that a check implements, by framework.
+struct Standards {
+  std::vector<std::string> pss;   // Pod Security Standards control ids: "privileged".
+  std::vector<std::string> cis;   // CIS Kubernetes Benchmark items: "5.2.1".
+  std::vector<std::string> nist;  // NIST 800-53 controls: "AC-6".
+  std::vector<std::string> pci;   // PCI DSS requirements: "2.2.1".
+  std::vector<std::string> nsa;   // NSA/CISA Kubernetes Hardening Guidance sections.
+
+  bool empty() const {
+    return pss.empty() && cis.empty() && nist.empty() && pci.empty() && nsa.empty();
+  }
+};
+
 struct GoldenSetting {
   std::string id;
   FieldPath path;
@@ -59,6 +72,7 @@ struct GoldenSetting {
   SettingMode mode = SettingMode::kEnforce;
   Severity severity = Severity::kMedium;
   std::string message;  // Optional; explains why the setting matters.
+  Standards standards;
 };
 
 struct Policy {
@@ -69,6 +83,9 @@ struct Policy {
   DriftAction drift = DriftAction::kReport;
   std::vector<GoldenSetting> settings;
 };
+
+// Parses a `standards` object; `field` names it in errors.
+Result<Standards> ParseStandards(const JsonValue& value, const std::string& field);
 
 // Parses a GoldenPolicy object (from the API or a manifest). Errors name the field, e.g.
 // "spec.settings[2].path: column 5: expected ']'".

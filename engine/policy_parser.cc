@@ -123,6 +123,12 @@ Result<GoldenSetting> ParseSetting(const JsonValue& item, const std::string& fie
   setting.severity = *severity;
 
   setting.message = std::string(StringMember(item, "message"));
+
+  if (const JsonValue* standards = FindMember(item, "standards"); standards != nullptr) {
+    Result<Standards> parsed = ParseStandards(*standards, field + ".standards");
+    if (!parsed.ok()) return parsed.status();
+    setting.standards = std::move(*parsed);
+  }
   return setting;
 }
 
@@ -171,6 +177,27 @@ Status ParseActions(const JsonValue& spec, Policy& policy) {
 }
 
 }  // namespace
+
+Result<Standards> ParseStandards(const JsonValue& value, const std::string& field) {
+  if (!value.IsObject()) return InvalidError(field + ": must be an object");
+  Standards standards;
+  const std::pair<const char*, std::vector<std::string>*> lists[] = {
+      {"pss", &standards.pss}, {"cis", &standards.cis}, {"nist", &standards.nist},
+      {"pci", &standards.pci}, {"nsa", &standards.nsa}};
+  for (const auto& [key, list] : lists) {
+    Result<std::vector<std::string>> parsed = ParseStringList(value, key, field);
+    if (!parsed.ok()) return parsed.status();
+    *list = std::move(*parsed);
+  }
+  for (const auto& member : value.GetObject()) {
+    std::string_view key = AsStringView(member.name);
+    if (key != "pss" && key != "cis" && key != "nist" && key != "pci" && key != "nsa") {
+      return InvalidError(field + "." + std::string(key) +
+                          ": unknown standard (pss, cis, nist, pci or nsa)");
+    }
+  }
+  return standards;
+}
 
 Result<Policy> ParsePolicy(const JsonValue& object) {
   if (!object.IsObject()) return InvalidError("a GoldenPolicy must be an object");

@@ -92,3 +92,25 @@ TEST(LoadPoliciesTest, SkipsBrokenPoliciesAndKeepsTheRest) {
 
 }  // namespace
 }  // namespace ccspm::engine
+
+namespace ccspm::engine {
+namespace {
+
+TEST(ParseStandardsTest, ReadsEveryFrameworkAndRejectsUnknownOnes) {
+  JsonDocument good = testing::Json(
+      R"({"pss":["privileged"],"cis":["5.2.1"],"nist":["AC-6"],"pci":["2.2.1"],"nsa":["pod"]})");
+  Result<Standards> standards = ParseStandards(good, "spec.settings[0].standards");
+  ASSERT_TRUE(standards.ok()) << standards.status().ToString();
+  EXPECT_EQ(standards->pss, std::vector<std::string>{"privileged"});
+  EXPECT_EQ(standards->cis, std::vector<std::string>{"5.2.1"});
+
+  JsonDocument unknown = testing::Json(R"({"iso":["1"]})");
+  EXPECT_EQ(ParseStandards(unknown, "x").status().message(),
+            "x.iso: unknown standard (pss, cis, nist, pci or nsa)");
+  JsonDocument not_list = testing::Json(R"({"cis":"5.2.1"})");
+  EXPECT_EQ(ParseStandards(not_list, "x").status().message(),
+            "x.cis: must be a list of strings");
+}
+
+}  // namespace
+}  // namespace ccspm::engine

@@ -57,11 +57,11 @@ enum class MacroKind : uint8_t {
   kAll,
   kExists,
   kExistsOne,
-  kMap,        // args: range, transform
-  kMapFilter,  // args: range, filter, transform
-  kFilter,     // args: range, predicate
-  kOptMap,     // optional.optMap(v, expr)
-  kOptFlatMap, // optional.optFlatMap(v, expr)
+  kMap,         // args: range, transform
+  kMapFilter,   // args: range, filter, transform
+  kFilter,      // args: range, predicate
+  kOptMap,      // optional.optMap(v, expr)
+  kOptFlatMap,  // optional.optFlatMap(v, expr)
 };
 
 // How an identifier (or a qualified name folded into one) was resolved.
@@ -86,8 +86,8 @@ struct Expr {
   ExprKind kind = ExprKind::kConst;
   int32_t offset = 0;  // Byte offset in the source, for error positions.
 
-  Value value;         // kConst, or the resolved constant of an identifier.
-  std::string name;    // Identifier, selected field, function, struct type or bound variable.
+  Value value;       // kConst, or the resolved constant of an identifier.
+  std::string name;  // Identifier, selected field, function, struct type or bound variable.
   bool test_only = false;
   bool receiver_style = false;
   std::vector<ExprPtr> args;

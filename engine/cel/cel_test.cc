@@ -90,8 +90,7 @@ TEST(CelTest, Strings) {
 }
 
 TEST(CelTest, Time) {
-  EXPECT_EQ(Eval("timestamp('2009-02-13T23:31:30Z') + duration('1h')"),
-            "\"2009-02-14T00:31:30Z\"");
+  EXPECT_EQ(Eval("timestamp('2009-02-13T23:31:30Z') + duration('1h')"), "\"2009-02-14T00:31:30Z\"");
   EXPECT_EQ(Eval("int(timestamp('2009-02-13T23:31:30Z'))"), "1234567890");
   EXPECT_EQ(Eval("timestamp('2009-02-13T23:31:30Z').getHours('+05:30')"), "5");
   EXPECT_EQ(Eval("duration('1h30m').getMinutes()"), "90");
@@ -99,7 +98,8 @@ TEST(CelTest, Time) {
 }
 
 TEST(CelTest, CompileErrorsHavePositions) {
-  EXPECT_EQ(Eval("1 +"), "compile error: 1:4: syntax error: expected an expression, found end of input");
+  EXPECT_EQ(Eval("1 +"),
+            "compile error: 1:4: syntax error: expected an expression, found end of input");
   EXPECT_EQ(Eval("x + 1"), "compile error: 1:1: undeclared reference to 'x'");
   EXPECT_EQ(Eval("'a'\n  .nope()"), "compile error: 2:4: undeclared reference to 'nope'");
   EXPECT_EQ(Eval("'a'.matches('(')").starts_with("compile error: 1:5: invalid regular"), true);
@@ -160,7 +160,8 @@ TEST(CelTest, LazyVariablesEvaluateOnce) {
 TEST(CelTest, CostBudgetStopsHugeWork) {
   Environment env = Environment::Standard();
   env.SetCostLimit(10'000);
-  Result<Program> program = Compile("lists.range(1000).all(i, lists.range(1000).all(j, true))", env);
+  Result<Program> program =
+      Compile("lists.range(1000).all(i, lists.range(1000).all(j, true))", env);
   ASSERT_TRUE(program.ok()) << program.status().message();
   Activation activation(env);
   Result<Value> value = Evaluate(*program, activation);

@@ -12,11 +12,25 @@ namespace ccspm::cel {
 
 namespace {
 
-constexpr std::string_view kTypeNames[] = {
-    "int", "uint", "double", "bool", "string", "bytes", "list", "map", "null_type", "type",
-    "optional_type", "google.protobuf.Timestamp", "google.protobuf.Duration", "net.IP",
-    "net.CIDR", "kubernetes.Quantity", "kubernetes.URL", "kubernetes.Semver",
-    "kubernetes.NamedFormat"};
+constexpr std::string_view kTypeNames[] = {"int",
+                                           "uint",
+                                           "double",
+                                           "bool",
+                                           "string",
+                                           "bytes",
+                                           "list",
+                                           "map",
+                                           "null_type",
+                                           "type",
+                                           "optional_type",
+                                           "google.protobuf.Timestamp",
+                                           "google.protobuf.Duration",
+                                           "net.IP",
+                                           "net.CIDR",
+                                           "kubernetes.Quantity",
+                                           "kubernetes.URL",
+                                           "kubernetes.Semver",
+                                           "kubernetes.NamedFormat"};
 
 std::optional<Value> TypeConstant(std::string_view name) {
   for (std::string_view type : kTypeNames) {

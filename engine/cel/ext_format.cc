@@ -27,16 +27,32 @@ std::string DoubleText(double d) {
 
 bool StringClause(const Value& v, std::string* out, std::string* error) {
   switch (v.kind()) {
-    case Kind::kNull: *out += "null"; return true;
-    case Kind::kBool: *out += v.bool_value() ? "true" : "false"; return true;
-    case Kind::kInt: *out += std::to_string(v.int_value()); return true;
-    case Kind::kUint: *out += std::to_string(v.uint_value()); return true;
-    case Kind::kDouble: *out += DoubleText(v.double_value()); return true;
+    case Kind::kNull:
+      *out += "null";
+      return true;
+    case Kind::kBool:
+      *out += v.bool_value() ? "true" : "false";
+      return true;
+    case Kind::kInt:
+      *out += std::to_string(v.int_value());
+      return true;
+    case Kind::kUint:
+      *out += std::to_string(v.uint_value());
+      return true;
+    case Kind::kDouble:
+      *out += DoubleText(v.double_value());
+      return true;
     case Kind::kString:
     case Kind::kBytes:
-    case Kind::kType: *out += v.text(); return true;
-    case Kind::kTimestamp: *out += FormatTimestamp(v.seconds(), v.nanos()); return true;
-    case Kind::kDuration: *out += FormatDuration(v.seconds(), v.nanos()); return true;
+    case Kind::kType:
+      *out += v.text();
+      return true;
+    case Kind::kTimestamp:
+      *out += FormatTimestamp(v.seconds(), v.nanos());
+      return true;
+    case Kind::kDuration:
+      *out += FormatDuration(v.seconds(), v.nanos());
+      return true;
     case Kind::kList: {
       *out += "[";
       for (size_t i = 0; i < v.list_size(); ++i) {
@@ -68,9 +84,10 @@ bool StringClause(const Value& v, std::string* out, std::string* error) {
         *out += v.opaque()->ToString();
         return true;
       }
-      *error = FormatError("string clause can only be used on strings, bools, bytes, ints, "
-                           "doubles, maps, lists, types, durations, and timestamps, was given " +
-                           TypeName(v));
+      *error = FormatError(
+          "string clause can only be used on strings, bools, bytes, ints, "
+          "doubles, maps, lists, types, durations, and timestamps, was given " +
+          TypeName(v));
       return false;
   }
 }
@@ -98,8 +115,8 @@ bool IntegerClause(char clause, const Value& v, std::string* out, std::string* e
   const int base = clause == 'b' ? 2 : clause == 'o' ? 8 : 16;
   const bool upper = clause == 'X';
   if ((clause == 'x' || clause == 'X') && (v.kind() == Kind::kString || v.kind() == Kind::kBytes)) {
-    for (unsigned char c : v.text()) *out += UnsignedInBase(c >> 4, 16, upper) +
-                                             UnsignedInBase(c & 15, 16, upper);
+    for (unsigned char c : v.text())
+      *out += UnsignedInBase(c >> 4, 16, upper) + UnsignedInBase(c & 15, 16, upper);
     return true;
   }
   if (clause == 'b' && v.kind() == Kind::kBool) {
@@ -118,19 +135,20 @@ bool IntegerClause(char clause, const Value& v, std::string* out, std::string* e
     return true;
   }
   if (clause == 'b') {
-    *error = FormatError("only integers and bools can be formatted as binary, was given " +
-                         TypeName(v));
+    *error =
+        FormatError("only integers and bools can be formatted as binary, was given " + TypeName(v));
   } else if (clause == 'o') {
     *error = FormatError("octal clause can only be used on integers, was given " + TypeName(v));
   } else {
-    *error = FormatError("only integers, byte buffers, and strings can be formatted as hex, "
-                         "was given " + TypeName(v));
+    *error = FormatError(
+        "only integers, byte buffers, and strings can be formatted as hex, "
+        "was given " +
+        TypeName(v));
   }
   return false;
 }
 
-bool FloatClause(char clause, int precision, const Value& v, std::string* out,
-                 std::string* error) {
+bool FloatClause(char clause, int precision, const Value& v, std::string* out, std::string* error) {
   if (NonFinite(v, out)) return true;
   double d = 0;
   if (v.kind() == Kind::kDouble) {
@@ -165,8 +183,7 @@ bool Clause(char clause, int precision, const Value& v, std::string* out, std::s
         *out += std::to_string(v.uint_value());
         return true;
       }
-      *error = FormatError("decimal clause can only be used on integers, was given " +
-                           TypeName(v));
+      *error = FormatError("decimal clause can only be used on integers, was given " + TypeName(v));
       return false;
     case 'f':
     case 'e':
@@ -204,7 +221,8 @@ Value Format(CallContext& context, std::span<const Value> args) {
     const char clause = pattern[pos];
     if (std::string_view("sdfeboxX").find(clause) == std::string_view::npos) {
       return Value::Error(std::string("could not parse formatting clause: unrecognized "
-                                      "formatting clause \"") + clause + "\"");
+                                      "formatting clause \"") +
+                          clause + "\"");
     }
     if (next_arg >= list.list_size()) {
       return Value::Error("index " + std::to_string(next_arg) + " out of range");

@@ -37,10 +37,18 @@ Value ExtremeOfArgs(CallContext&, std::span<const Value> args) {
   return Extreme(args, kGreatest, kGreatest ? "math.greatest" : "math.least");
 }
 
-Value Ceil(CallContext&, std::span<const Value> a) { return Value::Double(std::ceil(a[0].double_value())); }
-Value Floor(CallContext&, std::span<const Value> a) { return Value::Double(std::floor(a[0].double_value())); }
-Value Round(CallContext&, std::span<const Value> a) { return Value::Double(std::round(a[0].double_value())); }
-Value Trunc(CallContext&, std::span<const Value> a) { return Value::Double(std::trunc(a[0].double_value())); }
+Value Ceil(CallContext&, std::span<const Value> a) {
+  return Value::Double(std::ceil(a[0].double_value()));
+}
+Value Floor(CallContext&, std::span<const Value> a) {
+  return Value::Double(std::floor(a[0].double_value()));
+}
+Value Round(CallContext&, std::span<const Value> a) {
+  return Value::Double(std::round(a[0].double_value()));
+}
+Value Trunc(CallContext&, std::span<const Value> a) {
+  return Value::Double(std::trunc(a[0].double_value()));
+}
 Value Sqrt(CallContext&, std::span<const Value> a) {
   const Value& v = a[0];
   const double d = v.kind() == Kind::kDouble ? v.double_value()
@@ -48,8 +56,12 @@ Value Sqrt(CallContext&, std::span<const Value> a) {
                                              : static_cast<double>(v.uint_value());
   return Value::Double(std::sqrt(d));
 }
-Value IsNaN(CallContext&, std::span<const Value> a) { return Value::Bool(std::isnan(a[0].double_value())); }
-Value IsInf(CallContext&, std::span<const Value> a) { return Value::Bool(std::isinf(a[0].double_value())); }
+Value IsNaN(CallContext&, std::span<const Value> a) {
+  return Value::Bool(std::isnan(a[0].double_value()));
+}
+Value IsInf(CallContext&, std::span<const Value> a) {
+  return Value::Bool(std::isinf(a[0].double_value()));
+}
 Value IsFinite(CallContext&, std::span<const Value> a) {
   return Value::Bool(std::isfinite(a[0].double_value()));
 }
@@ -75,10 +87,10 @@ enum class BitOp { kAnd, kOr, kXor };
 
 template <BitOp kOp>
 Value Bitwise(CallContext&, std::span<const Value> a) {
-  const uint64_t x = a[0].kind() == Kind::kInt ? static_cast<uint64_t>(a[0].int_value())
-                                               : a[0].uint_value();
-  const uint64_t y = a[1].kind() == Kind::kInt ? static_cast<uint64_t>(a[1].int_value())
-                                               : a[1].uint_value();
+  const uint64_t x =
+      a[0].kind() == Kind::kInt ? static_cast<uint64_t>(a[0].int_value()) : a[0].uint_value();
+  const uint64_t y =
+      a[1].kind() == Kind::kInt ? static_cast<uint64_t>(a[1].int_value()) : a[1].uint_value();
   const uint64_t r = kOp == BitOp::kAnd ? (x & y) : kOp == BitOp::kOr ? (x | y) : (x ^ y);
   if (a[0].kind() == Kind::kInt) return Value::Int(static_cast<int64_t>(r));
   return Value::Uint(r);
@@ -93,8 +105,8 @@ template <bool kLeft>
 Value Shift(CallContext&, std::span<const Value> a) {
   const int64_t offset = a[1].int_value();
   if (offset < 0) return Value::Error("math.bitShift: negative offset");
-  const uint64_t x = a[0].kind() == Kind::kInt ? static_cast<uint64_t>(a[0].int_value())
-                                               : a[0].uint_value();
+  const uint64_t x =
+      a[0].kind() == Kind::kInt ? static_cast<uint64_t>(a[0].int_value()) : a[0].uint_value();
   const uint64_t r = offset >= 64 ? 0 : (kLeft ? x << offset : x >> offset);
   if (a[0].kind() == Kind::kInt) return Value::Int(static_cast<int64_t>(r));
   return Value::Uint(r);

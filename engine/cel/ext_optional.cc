@@ -8,19 +8,30 @@ namespace {
 
 bool IsZeroValue(const Value& v) {
   switch (v.kind()) {
-    case Kind::kNull: return true;
-    case Kind::kBool: return !v.bool_value();
-    case Kind::kInt: return v.int_value() == 0;
-    case Kind::kUint: return v.uint_value() == 0;
-    case Kind::kDouble: return v.double_value() == 0;
+    case Kind::kNull:
+      return true;
+    case Kind::kBool:
+      return !v.bool_value();
+    case Kind::kInt:
+      return v.int_value() == 0;
+    case Kind::kUint:
+      return v.uint_value() == 0;
+    case Kind::kDouble:
+      return v.double_value() == 0;
     case Kind::kString:
-    case Kind::kBytes: return v.text().empty();
-    case Kind::kList: return v.list_size() == 0;
-    case Kind::kMap: return v.map_size() == 0;
+    case Kind::kBytes:
+      return v.text().empty();
+    case Kind::kList:
+      return v.list_size() == 0;
+    case Kind::kMap:
+      return v.map_size() == 0;
     case Kind::kTimestamp:
-    case Kind::kDuration: return v.seconds() == 0 && v.nanos() == 0;
-    case Kind::kOptional: return !v.has_value();
-    default: return false;
+    case Kind::kDuration:
+      return v.seconds() == 0 && v.nanos() == 0;
+    case Kind::kOptional:
+      return !v.has_value();
+    default:
+      return false;
   }
 }
 

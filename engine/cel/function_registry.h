@@ -27,7 +27,7 @@ class TimeZoneProvider;
 // What a function may use besides its arguments.
 struct CallContext {
   CostTracker* cost = nullptr;
-  const Expr* call = nullptr;                 // The call site (for its cache).
+  const Expr* call = nullptr;                    // The call site (for its cache).
   const TimeZoneProvider* time_zones = nullptr;  // May be null: only fixed offsets then.
 };
 

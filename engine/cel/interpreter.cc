@@ -20,8 +20,10 @@ Value NotBool(std::string_view op, const Value& value) {
 Order Compare(Op op, const Value& a, const Value& b, Value* error) {
   const Order order = CompareValues(a, b);
   if (order == Order::kInvalid) {
-    const char* name = op == Op::kLt ? "_<_" : op == Op::kLe ? "_<=_" : op == Op::kGt ? "_>_"
-                                                                                    : "_>=_";
+    const char* name = op == Op::kLt   ? "_<_"
+                       : op == Op::kLe ? "_<=_"
+                       : op == Op::kGt ? "_>_"
+                                       : "_>=_";
     *error = Value::Error("no such overload: " + std::string(name) + "(" +
                           std::string(KindTypeName(a.kind())) + ", " +
                           std::string(KindTypeName(b.kind())) + ")");
@@ -233,8 +235,8 @@ Value Interpreter::EvalFunction(const Expr& expr) {
       if (i > 0) kinds += ", ";
       kinds += KindTypeName(args[i].kind());
     }
-    return Value::Error("found no matching overload for '" + expr.name + "' applied to '(" +
-                        kinds + ")'");
+    return Value::Error("found no matching overload for '" + expr.name + "' applied to '(" + kinds +
+                        ")'");
   }
   context_.call = &expr;
   return overload->fn(context_, span);
@@ -263,8 +265,7 @@ Value Interpreter::EvalMap(const Expr& expr) {
     Value key = Eval(*entry.key);
     if (key.is_error()) return key;
     const Kind kind = key.kind();
-    if (kind != Kind::kString && kind != Kind::kInt && kind != Kind::kUint &&
-        kind != Kind::kBool) {
+    if (kind != Kind::kString && kind != Kind::kInt && kind != Kind::kUint && kind != Kind::kBool) {
       return Value::Error("unsupported key type: " + std::string(KindTypeName(kind)));
     }
     Value value = Eval(*entry.value);

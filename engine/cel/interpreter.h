@@ -20,8 +20,8 @@ namespace ccspm::cel {
 
 class Interpreter {
  public:
-  Interpreter(const Activation& activation, CostTracker* cost,
-              const TimeZoneProvider* time_zones, int max_locals);
+  Interpreter(const Activation& activation, CostTracker* cost, const TimeZoneProvider* time_zones,
+              int max_locals);
 
   Value Eval(const Expr& expr);
 

@@ -51,9 +51,8 @@ std::optional<IpAddress> ParseV6(std::string_view text) {
     const size_t start = pos;
     // A dotted IPv4 may end the address.
     const size_t next_colon = text.find(':', pos);
-    const std::string_view rest = text.substr(pos, next_colon == std::string_view::npos
-                                                        ? std::string_view::npos
-                                                        : next_colon - pos);
+    const std::string_view rest = text.substr(
+        pos, next_colon == std::string_view::npos ? std::string_view::npos : next_colon - pos);
     if (rest.find('.') != std::string_view::npos) {
       if (next_colon != std::string_view::npos) return std::nullopt;
       trailing_v4 = ParseV4(rest);
@@ -123,7 +122,8 @@ std::string IpAddress::ToString() const {
     return buffer;
   }
   uint16_t groups[8];
-  for (int i = 0; i < 8; ++i) groups[i] = static_cast<uint16_t>((bytes[2 * i] << 8) | bytes[2 * i + 1]);
+  for (int i = 0; i < 8; ++i)
+    groups[i] = static_cast<uint16_t>((bytes[2 * i] << 8) | bytes[2 * i + 1]);
 
   // The longest run of two or more zero groups (the first one on a tie) becomes "::".
   int best_start = -1, best_length = 1;

@@ -16,11 +16,21 @@ void AppendQuoted(std::string_view text, std::string* out) {
   while (pos < text.size()) {
     const char32_t c = DecodeUtf8(text, &pos);
     switch (c) {
-      case '"': *out += "\\\""; break;
-      case '\\': *out += "\\\\"; break;
-      case '\n': *out += "\\n"; break;
-      case '\r': *out += "\\r"; break;
-      case '\t': *out += "\\t"; break;
+      case '"':
+        *out += "\\\"";
+        break;
+      case '\\':
+        *out += "\\\\";
+        break;
+      case '\n':
+        *out += "\\n";
+        break;
+      case '\r':
+        *out += "\\r";
+        break;
+      case '\t':
+        *out += "\\t";
+        break;
       default:
         if (c < 0x20) {
           char buffer[8];
@@ -47,10 +57,18 @@ void Append(const Value& v, std::string* out, int depth) {
     return;
   }
   switch (v.kind()) {
-    case Kind::kNull: *out += "null"; return;
-    case Kind::kBool: *out += v.bool_value() ? "true" : "false"; return;
-    case Kind::kInt: *out += std::to_string(v.int_value()); return;
-    case Kind::kUint: *out += std::to_string(v.uint_value()); return;
+    case Kind::kNull:
+      *out += "null";
+      return;
+    case Kind::kBool:
+      *out += v.bool_value() ? "true" : "false";
+      return;
+    case Kind::kInt:
+      *out += std::to_string(v.int_value());
+      return;
+    case Kind::kUint:
+      *out += std::to_string(v.uint_value());
+      return;
     case Kind::kDouble:
       if (std::isfinite(v.double_value())) {
         *out += FormatDouble(v.double_value());
@@ -59,10 +77,18 @@ void Append(const Value& v, std::string* out, int depth) {
       }
       return;
     case Kind::kString:
-    case Kind::kType: AppendQuoted(v.text(), out); return;
-    case Kind::kBytes: AppendQuoted(Base64Encode(v.text()), out); return;
-    case Kind::kTimestamp: AppendQuoted(FormatTimestamp(v.seconds(), v.nanos()), out); return;
-    case Kind::kDuration: AppendQuoted(FormatDuration(v.seconds(), v.nanos()), out); return;
+    case Kind::kType:
+      AppendQuoted(v.text(), out);
+      return;
+    case Kind::kBytes:
+      AppendQuoted(Base64Encode(v.text()), out);
+      return;
+    case Kind::kTimestamp:
+      AppendQuoted(FormatTimestamp(v.seconds(), v.nanos()), out);
+      return;
+    case Kind::kDuration:
+      AppendQuoted(FormatDuration(v.seconds(), v.nanos()), out);
+      return;
     case Kind::kList:
       out->push_back('[');
       for (size_t i = 0; i < v.list_size(); ++i) {
@@ -88,8 +114,12 @@ void Append(const Value& v, std::string* out, int depth) {
         *out += "null";
       }
       return;
-    case Kind::kError: AppendQuoted(v.error_message(), out); return;
-    default: AppendQuoted(v.opaque()->ToString(), out); return;
+    case Kind::kError:
+      AppendQuoted(v.error_message(), out);
+      return;
+    default:
+      AppendQuoted(v.opaque()->ToString(), out);
+      return;
   }
 }
 

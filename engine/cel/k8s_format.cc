@@ -30,7 +30,8 @@ constexpr std::array<FormatSpec, 13> kFormats = {{
      "alphabetic character, and end with an alphanumeric character"},
     {"qualifiedName",
      "([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?"
-     "([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]", 316,
+     "([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]",
+     316,
      "a qualified name must consist of alphanumeric characters, '-', '_' or '.', and must start "
      "and end with an alphanumeric character, with an optional DNS subdomain prefix and '/'"},
     {"dns1123LabelPrefix", "[a-z0-9]([-a-z0-9]*)?", 63,
@@ -54,8 +55,8 @@ constexpr std::array<FormatSpec, 13> kFormats = {{
      "must be a valid RFC 3339 full-date"},
     {"datetime",
      "[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])[Tt ]([01][0-9]|2[0-3]):[0-5][0-9]:"
-     "([0-5][0-9]|60)(\\.[0-9]+)?([Zz]|[+-]([01][0-9]|2[0-3]):[0-5][0-9])", 0,
-     "must be a valid RFC 3339 date-time"},
+     "([0-5][0-9]|60)(\\.[0-9]+)?([Zz]|[+-]([01][0-9]|2[0-3]):[0-5][0-9])",
+     0, "must be a valid RFC 3339 date-time"},
 }};
 
 class FormatObject : public OpaqueObject {
@@ -91,16 +92,16 @@ Value Validate(CallContext& context, std::span<const Value> a) {
 
   std::vector<Value> reasons;
   if (spec.max_length > 0 && text.size() > spec.max_length) {
-    reasons.push_back(Value::String("must be no more than " + std::to_string(spec.max_length) +
-                                    " characters"));
+    reasons.push_back(
+        Value::String("must be no more than " + std::to_string(spec.max_length) + " characters"));
   }
   std::string error;
   std::shared_ptr<const RE2> regex = CompileRegex(spec.pattern, &error);
   if (regex == nullptr) return Value::Error(error);
   if (!RE2::FullMatch(re2::StringPiece(text.data(), text.size()), *regex)) {
     reasons.push_back(Value::String(std::string(spec.description) +
-                                    " (regex used for validation is '" +
-                                    std::string(spec.pattern) + "')"));
+                                    " (regex used for validation is '" + std::string(spec.pattern) +
+                                    "')"));
   }
   if (reasons.empty()) return Value::OptionalNone();
   return Value::Optional(Value::List(std::move(reasons)));

@@ -37,12 +37,12 @@ INSTANTIATE_TEST_SUITE_P(
                     "sets.equivalent([1, 2, 3], [3, 2, 1])", "sets.equivalent([1, 1], [1])",
                     "sets.intersects([1, 2], [2, 3])", "!sets.intersects([1], [2])"));
 
-INSTANTIATE_TEST_SUITE_P(
-    Regex, K8sLibraryTest,
-    testing::Values("'abc 123'.find('[0-9]+') == '123'", "'abc'.find('[0-9]+') == ''",
-                    "'123 abc 456'.findAll('[0-9]+') == ['123', '456']",
-                    "'123 abc 456'.findAll('[0-9]+', 1) == ['123']",
-                    "'xyz'.findAll('a*').size() == 4"));
+INSTANTIATE_TEST_SUITE_P(Regex, K8sLibraryTest,
+                         testing::Values("'abc 123'.find('[0-9]+') == '123'",
+                                         "'abc'.find('[0-9]+') == ''",
+                                         "'123 abc 456'.findAll('[0-9]+') == ['123', '456']",
+                                         "'123 abc 456'.findAll('[0-9]+', 1) == ['123']",
+                                         "'xyz'.findAll('a*').size() == 4"));
 
 INSTANTIATE_TEST_SUITE_P(
     Urls, K8sLibraryTest,
@@ -109,8 +109,7 @@ TEST(K8sLibraryErrorsTest, BadInputIsAnErrorNotACrash) {
   EXPECT_EQ(Eval("[].min()").starts_with("error:"), true);
   EXPECT_EQ(Eval("'x'.find('(')").starts_with("compile error: 1:5: invalid regular expression"),
             true);
-  EXPECT_EQ(Eval("'x'.find(dyn('('))").starts_with("error: 1:5: invalid regular expression"),
-            true);
+  EXPECT_EQ(Eval("'x'.find(dyn('('))").starts_with("error: 1:5: invalid regular expression"), true);
 }
 
 }  // namespace

@@ -26,9 +26,9 @@ void AddCost(CallContext& context, size_t n) {
 bool Less(const Value& a, const Value& b, bool* less, Value* error) {
   const Order order = CompareValues(a, b);
   if (order == Order::kInvalid) {
-    *error = Value::Error("no such overload: cannot compare " +
-                          std::string(KindTypeName(a.kind())) + " and " +
-                          std::string(KindTypeName(b.kind())));
+    *error =
+        Value::Error("no such overload: cannot compare " + std::string(KindTypeName(a.kind())) +
+                     " and " + std::string(KindTypeName(b.kind())));
     return false;
   }
   *less = order == Order::kLess;

@@ -30,8 +30,12 @@ class CidrObject : public OpaqueObject {
   IpPrefix prefix;
 };
 
-const IpAddress& AddressOf(const Value& v) { return static_cast<const IpObject*>(v.opaque())->address; }
-const IpPrefix& PrefixOf(const Value& v) { return static_cast<const CidrObject*>(v.opaque())->prefix; }
+const IpAddress& AddressOf(const Value& v) {
+  return static_cast<const IpObject*>(v.opaque())->address;
+}
+const IpPrefix& PrefixOf(const Value& v) {
+  return static_cast<const CidrObject*>(v.opaque())->prefix;
+}
 
 Value MakeIp(const IpAddress& a) { return Value::Opaque(Kind::kIP, new IpObject(a)); }
 Value MakeCidr(const IpPrefix& p) { return Value::Opaque(Kind::kCIDR, new CidrObject(p)); }
@@ -131,8 +135,8 @@ Value IsLinkLocalUnicast(CallContext&, std::span<const Value> a) {
 Value IsGlobalUnicast(CallContext& context, std::span<const Value> a) {
   const IpAddress ip = AddressOf(a[0]).Unmapped();
   if (ip.is_v4) {
-    const bool broadcast = ip.bytes[0] == 255 && ip.bytes[1] == 255 && ip.bytes[2] == 255 &&
-                           ip.bytes[3] == 255;
+    const bool broadcast =
+        ip.bytes[0] == 255 && ip.bytes[1] == 255 && ip.bytes[2] == 255 && ip.bytes[3] == 255;
     if (broadcast || ip.bytes[0] >= 224) return Value::Bool(false);
   } else if (ip.bytes[0] == 0xFF) {
     return Value::Bool(false);

@@ -140,8 +140,8 @@ std::optional<Quantity> ParseQuantity(std::string_view text) {
   static constexpr std::pair<std::string_view, int> kBinary[] = {
       {"Ki", 10}, {"Mi", 20}, {"Gi", 30}, {"Ti", 40}, {"Pi", 50}, {"Ei", 60}};
   static constexpr std::pair<std::string_view, int> kDecimal[] = {
-      {"n", -9}, {"u", -6}, {"m", -3}, {"", 0}, {"k", 3}, {"M", 6}, {"G", 9}, {"T", 12},
-      {"P", 15}, {"E", 18}};
+      {"n", -9}, {"u", -6}, {"m", -3}, {"", 0},   {"k", 3},
+      {"M", 6},  {"G", 9},  {"T", 12}, {"P", 15}, {"E", 18}};
   bool matched = false;
   for (const auto& [name, shift] : kBinary) {
     if (suffix != name) continue;
@@ -173,15 +173,21 @@ std::optional<Quantity> ParseQuantity(std::string_view text) {
   return q;
 }
 
-const Quantity& Q(const Value& v) { return static_cast<const QuantityObject*>(v.opaque())->quantity; }
+const Quantity& Q(const Value& v) {
+  return static_cast<const QuantityObject*>(v.opaque())->quantity;
+}
 
-Value MakeQuantity(Quantity q) { return Value::Opaque(Kind::kQuantity, new QuantityObject(std::move(q))); }
+Value MakeQuantity(Quantity q) {
+  return Value::Opaque(Kind::kQuantity, new QuantityObject(std::move(q)));
+}
 
 Value Parse(CallContext&, std::span<const Value> a) {
   std::optional<Quantity> q = ParseQuantity(a[0].text());
-  if (!q) return Value::Error("quantities must match the regular expression "
-                              "'^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$': '" +
-                              std::string(a[0].text()) + "'");
+  if (!q)
+    return Value::Error(
+        "quantities must match the regular expression "
+        "'^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$': '" +
+        std::string(a[0].text()) + "'");
   return MakeQuantity(std::move(*q));
 }
 

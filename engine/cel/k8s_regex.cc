@@ -15,8 +15,8 @@ Value Find(CallContext& context, std::span<const Value> a) {
   AddTextCost(context, a[0].text().size());
   const std::string_view text = a[0].text();
   re2::StringPiece match;
-  if (!regex->Match(re2::StringPiece(text.data(), text.size()), 0, text.size(),
-                    RE2::UNANCHORED, &match, 1)) {
+  if (!regex->Match(re2::StringPiece(text.data(), text.size()), 0, text.size(), RE2::UNANCHORED,
+                    &match, 1)) {
     return Value::StringView("");
   }
   return Value::String(std::string(match.data(), match.size()));
@@ -35,8 +35,8 @@ Value FindAll(CallContext& context, std::span<const Value> a) {
   size_t pos = 0;
   while (pos <= text.size() && (limit < 0 || static_cast<int64_t>(matches.size()) < limit)) {
     re2::StringPiece match;
-    if (!regex->Match(re2::StringPiece(text.data(), text.size()), pos, text.size(),
-                      RE2::UNANCHORED, &match, 1)) {
+    if (!regex->Match(re2::StringPiece(text.data(), text.size()), pos, text.size(), RE2::UNANCHORED,
+                      &match, 1)) {
       break;
     }
     matches.push_back(Value::String(std::string(match.data(), match.size())));

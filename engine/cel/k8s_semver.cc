@@ -15,8 +15,8 @@ struct Semver {
   std::vector<std::string> prerelease;
   std::string build;
   std::string ToString() const {
-    std::string out = std::to_string(major) + "." + std::to_string(minor) + "." +
-                      std::to_string(patch);
+    std::string out =
+        std::to_string(major) + "." + std::to_string(minor) + "." + std::to_string(patch);
     for (size_t i = 0; i < prerelease.size(); ++i) out += (i == 0 ? "-" : ".") + prerelease[i];
     if (!build.empty()) out += "+" + build;
     return out;
@@ -34,8 +34,8 @@ bool IsNumeric(std::string_view s) {
 bool IsIdentifier(std::string_view s) {
   if (s.empty()) return false;
   for (char c : s) {
-    const bool ok = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                    c == '-';
+    const bool ok =
+        (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-';
     if (!ok) return false;
   }
   return true;
@@ -138,14 +138,24 @@ Value IsSemver(CallContext&, std::span<const Value> a) {
   return Value::Bool(ParseSemver(a[0].text(), normalize).has_value());
 }
 
-Value Major(CallContext&, std::span<const Value> a) { return Value::Int(static_cast<int64_t>(V(a[0]).major)); }
-Value Minor(CallContext&, std::span<const Value> a) { return Value::Int(static_cast<int64_t>(V(a[0]).minor)); }
-Value Patch(CallContext&, std::span<const Value> a) { return Value::Int(static_cast<int64_t>(V(a[0]).patch)); }
-Value IsLessThan(CallContext&, std::span<const Value> a) { return Value::Bool(Compare(V(a[0]), V(a[1])) < 0); }
+Value Major(CallContext&, std::span<const Value> a) {
+  return Value::Int(static_cast<int64_t>(V(a[0]).major));
+}
+Value Minor(CallContext&, std::span<const Value> a) {
+  return Value::Int(static_cast<int64_t>(V(a[0]).minor));
+}
+Value Patch(CallContext&, std::span<const Value> a) {
+  return Value::Int(static_cast<int64_t>(V(a[0]).patch));
+}
+Value IsLessThan(CallContext&, std::span<const Value> a) {
+  return Value::Bool(Compare(V(a[0]), V(a[1])) < 0);
+}
 Value IsGreaterThan(CallContext&, std::span<const Value> a) {
   return Value::Bool(Compare(V(a[0]), V(a[1])) > 0);
 }
-Value CompareTo(CallContext&, std::span<const Value> a) { return Value::Int(Compare(V(a[0]), V(a[1]))); }
+Value CompareTo(CallContext&, std::span<const Value> a) {
+  return Value::Int(Compare(V(a[0]), V(a[1])));
+}
 
 }  // namespace
 

@@ -101,7 +101,8 @@ std::string Unescape(std::string_view text) {
   for (size_t i = 0; i < text.size(); ++i) {
     if (text[i] == '+') {
       out.push_back(' ');
-    } else if (text[i] == '%' && i + 2 < text.size() && std::isxdigit(static_cast<unsigned char>(text[i + 1])) &&
+    } else if (text[i] == '%' && i + 2 < text.size() &&
+               std::isxdigit(static_cast<unsigned char>(text[i + 1])) &&
                std::isxdigit(static_cast<unsigned char>(text[i + 2]))) {
       out.push_back(static_cast<char>(std::stoi(std::string(text.substr(i + 1, 2)), nullptr, 16)));
       i += 2;
@@ -114,8 +115,9 @@ std::string Unescape(std::string_view text) {
 
 Value MakeUrl(CallContext&, std::span<const Value> a) {
   std::optional<Url> url = ParseUrl(a[0].text());
-  if (!url) return Value::Error("URL parse error during conversion from string: '" +
-                                std::string(a[0].text()) + "'");
+  if (!url)
+    return Value::Error("URL parse error during conversion from string: '" +
+                        std::string(a[0].text()) + "'");
   return Value::Opaque(Kind::kURL, new UrlObject(std::move(*url)));
 }
 

@@ -11,15 +11,11 @@ namespace ccspm::cel {
 
 namespace {
 
-bool IsIdentStart(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-}
+bool IsIdentStart(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
-bool IsHexDigit(char c) {
-  return IsDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
+bool IsHexDigit(char c) { return IsDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
@@ -142,8 +138,8 @@ class Lexer {
     const size_t start = pos_++;
     while (pos_ < source_.size() && source_[pos_] != '`') {
       const char c = source_[pos_];
-      const bool allowed = IsIdentStart(c) || IsDigit(c) || c == '.' || c == '-' || c == '/' ||
-                           c == ' ';
+      const bool allowed =
+          IsIdentStart(c) || IsDigit(c) || c == '.' || c == '-' || c == '/' || c == ' ';
       if (!allowed) return Fail(pos_, "invalid character in quoted identifier");
       ++pos_;
     }
@@ -218,14 +214,14 @@ class Lexer {
       TokenKind kind;
     };
     static constexpr Symbol kSymbols[] = {
-        {"==", TokenKind::kEq}, {"!=", TokenKind::kNe}, {"<=", TokenKind::kLe},
-        {">=", TokenKind::kGe}, {"&&", TokenKind::kAnd}, {"||", TokenKind::kOr},
-        {"(", TokenKind::kLParen}, {")", TokenKind::kRParen}, {"[", TokenKind::kLBracket},
+        {"==", TokenKind::kEq},      {"!=", TokenKind::kNe},    {"<=", TokenKind::kLe},
+        {">=", TokenKind::kGe},      {"&&", TokenKind::kAnd},   {"||", TokenKind::kOr},
+        {"(", TokenKind::kLParen},   {")", TokenKind::kRParen}, {"[", TokenKind::kLBracket},
         {"]", TokenKind::kRBracket}, {"{", TokenKind::kLBrace}, {"}", TokenKind::kRBrace},
-        {".", TokenKind::kDot}, {",", TokenKind::kComma}, {":", TokenKind::kColon},
-        {"?", TokenKind::kQuestion}, {"+", TokenKind::kPlus}, {"-", TokenKind::kMinus},
-        {"*", TokenKind::kStar}, {"/", TokenKind::kSlash}, {"%", TokenKind::kPercent},
-        {"!", TokenKind::kBang}, {"<", TokenKind::kLt}, {">", TokenKind::kGt},
+        {".", TokenKind::kDot},      {",", TokenKind::kComma},  {":", TokenKind::kColon},
+        {"?", TokenKind::kQuestion}, {"+", TokenKind::kPlus},   {"-", TokenKind::kMinus},
+        {"*", TokenKind::kStar},     {"/", TokenKind::kSlash},  {"%", TokenKind::kPercent},
+        {"!", TokenKind::kBang},     {"<", TokenKind::kLt},     {">", TokenKind::kGt},
     };
     for (const Symbol& symbol : kSymbols) {
       if (source_.substr(pos_, symbol.text.size()) == symbol.text) {
@@ -236,8 +232,8 @@ class Lexer {
     }
     size_t end = pos_;
     DecodeUtf8(source_, &end);
-    return Fail(pos_, "unexpected character '" + std::string(source_.substr(pos_, end - pos_)) +
-                          "'");
+    return Fail(pos_,
+                "unexpected character '" + std::string(source_.substr(pos_, end - pos_)) + "'");
   }
 
   std::string_view source_;
@@ -249,13 +245,22 @@ class Lexer {
 
 std::string_view TokenKindName(TokenKind kind) {
   switch (kind) {
-    case TokenKind::kEnd: return "end of input";
-    case TokenKind::kIdent: return "identifier";
-    case TokenKind::kQuotedIdent: return "quoted identifier";
-    case TokenKind::kInt: case TokenKind::kUint: case TokenKind::kDouble: return "number";
-    case TokenKind::kString: return "string";
-    case TokenKind::kBytes: return "bytes";
-    default: return "symbol";
+    case TokenKind::kEnd:
+      return "end of input";
+    case TokenKind::kIdent:
+      return "identifier";
+    case TokenKind::kQuotedIdent:
+      return "quoted identifier";
+    case TokenKind::kInt:
+    case TokenKind::kUint:
+    case TokenKind::kDouble:
+      return "number";
+    case TokenKind::kString:
+      return "string";
+    case TokenKind::kBytes:
+      return "bytes";
+    default:
+      return "symbol";
   }
 }
 

@@ -86,17 +86,25 @@ Value DoubleFromString(CallContext&, std::span<const Value> args) {
 Value StringFrom(CallContext&, std::span<const Value> args) {
   const Value& v = args[0];
   switch (v.kind()) {
-    case Kind::kString: return v;
-    case Kind::kInt: return Value::String(std::to_string(v.int_value()));
-    case Kind::kUint: return Value::String(std::to_string(v.uint_value()));
-    case Kind::kDouble: return Value::String(FormatDouble(v.double_value()));
-    case Kind::kBool: return Value::StringView(v.bool_value() ? "true" : "false");
+    case Kind::kString:
+      return v;
+    case Kind::kInt:
+      return Value::String(std::to_string(v.int_value()));
+    case Kind::kUint:
+      return Value::String(std::to_string(v.uint_value()));
+    case Kind::kDouble:
+      return Value::String(FormatDouble(v.double_value()));
+    case Kind::kBool:
+      return Value::StringView(v.bool_value() ? "true" : "false");
     case Kind::kBytes:
       if (!IsValidUtf8(v.text())) return Value::Error("invalid UTF-8 in bytes to string");
       return Value::String(std::string(v.text()));
-    case Kind::kTimestamp: return Value::String(FormatTimestamp(v.seconds(), v.nanos()));
-    case Kind::kDuration: return Value::String(FormatDuration(v.seconds(), v.nanos()));
-    case Kind::kType: return Value::String(std::string(v.text()));
+    case Kind::kTimestamp:
+      return Value::String(FormatTimestamp(v.seconds(), v.nanos()));
+    case Kind::kDuration:
+      return Value::String(FormatDuration(v.seconds(), v.nanos()));
+    case Kind::kType:
+      return Value::String(std::string(v.text()));
     case Kind::kIP:
     case Kind::kCIDR:
     case Kind::kURL:
@@ -104,7 +112,8 @@ Value StringFrom(CallContext&, std::span<const Value> args) {
     case Kind::kSemver:
     case Kind::kFormat:
       return Value::String(v.opaque()->ToString());
-    default: return NoSuchOverload("string");
+    default:
+      return NoSuchOverload("string");
   }
 }
 
@@ -121,8 +130,7 @@ Value BoolFromString(CallContext&, std::span<const Value> args) {
   if (text == "0" || text == "f" || text == "false" || text == "FALSE" || text == "False") {
     return Value::Bool(false);
   }
-  return Value::Error("Type conversion error: cannot convert '" + std::string(text) +
-                      "' to bool");
+  return Value::Error("Type conversion error: cannot convert '" + std::string(text) + "' to bool");
 }
 
 Value Identity(CallContext&, std::span<const Value> args) { return args[0]; }

@@ -7,8 +7,18 @@ namespace ccspm::cel {
 
 namespace {
 
-enum class Field { kYear, kMonth, kDate, kDayOfMonth, kDayOfWeek, kDayOfYear, kHours, kMinutes,
-                   kSeconds, kMilliseconds };
+enum class Field {
+  kYear,
+  kMonth,
+  kDate,
+  kDayOfMonth,
+  kDayOfWeek,
+  kDayOfYear,
+  kHours,
+  kMinutes,
+  kSeconds,
+  kMilliseconds
+};
 
 Value TimestampField(CallContext& context, std::span<const Value> args, Field field) {
   int64_t seconds = args[0].seconds();
@@ -20,16 +30,26 @@ Value TimestampField(CallContext& context, std::span<const Value> args, Field fi
   }
   const CivilTime civil = ToCivil(seconds);
   switch (field) {
-    case Field::kYear: return Value::Int(civil.year);
-    case Field::kMonth: return Value::Int(civil.month - 1);
-    case Field::kDate: return Value::Int(civil.day);
-    case Field::kDayOfMonth: return Value::Int(civil.day - 1);
-    case Field::kDayOfWeek: return Value::Int(civil.day_of_week);
-    case Field::kDayOfYear: return Value::Int(civil.day_of_year);
-    case Field::kHours: return Value::Int(civil.hour);
-    case Field::kMinutes: return Value::Int(civil.minute);
-    case Field::kSeconds: return Value::Int(civil.second);
-    case Field::kMilliseconds: return Value::Int(args[0].nanos() / 1'000'000);
+    case Field::kYear:
+      return Value::Int(civil.year);
+    case Field::kMonth:
+      return Value::Int(civil.month - 1);
+    case Field::kDate:
+      return Value::Int(civil.day);
+    case Field::kDayOfMonth:
+      return Value::Int(civil.day - 1);
+    case Field::kDayOfWeek:
+      return Value::Int(civil.day_of_week);
+    case Field::kDayOfYear:
+      return Value::Int(civil.day_of_year);
+    case Field::kHours:
+      return Value::Int(civil.hour);
+    case Field::kMinutes:
+      return Value::Int(civil.minute);
+    case Field::kSeconds:
+      return Value::Int(civil.second);
+    case Field::kMilliseconds:
+      return Value::Int(args[0].nanos() / 1'000'000);
   }
   return Value::Null();
 }
@@ -37,10 +57,14 @@ Value TimestampField(CallContext& context, std::span<const Value> args, Field fi
 Value DurationField(std::span<const Value> args, Field field) {
   const int64_t seconds = args[0].seconds();
   switch (field) {
-    case Field::kHours: return Value::Int(seconds / 3600);
-    case Field::kMinutes: return Value::Int(seconds / 60);
-    case Field::kSeconds: return Value::Int(seconds);
-    default: return Value::Int(args[0].nanos() / 1'000'000);
+    case Field::kHours:
+      return Value::Int(seconds / 3600);
+    case Field::kMinutes:
+      return Value::Int(seconds / 60);
+    case Field::kSeconds:
+      return Value::Int(seconds);
+    default:
+      return Value::Int(args[0].nanos() / 1'000'000);
   }
 }
 

@@ -6,17 +6,17 @@
 namespace ccspm::cel {
 
 // CEL standard library.
-void RegisterConversions(FunctionRegistry& registry);     // lib_conversions.cc
+void RegisterConversions(FunctionRegistry& registry);      // lib_conversions.cc
 void RegisterStandardStrings(FunctionRegistry& registry);  // lib_strings.cc
-void RegisterCollections(FunctionRegistry& registry);     // lib_collections.cc
-void RegisterTime(FunctionRegistry& registry);            // lib_time.cc
+void RegisterCollections(FunctionRegistry& registry);      // lib_collections.cc
+void RegisterTime(FunctionRegistry& registry);             // lib_time.cc
 
 // CEL extension libraries (cel-go ext).
-void RegisterExtStrings(FunctionRegistry& registry);  // ext_strings.cc
-void RegisterExtFormat(FunctionRegistry& registry);   // ext_format.cc
-void RegisterExtMath(FunctionRegistry& registry);     // ext_math.cc
+void RegisterExtStrings(FunctionRegistry& registry);   // ext_strings.cc
+void RegisterExtFormat(FunctionRegistry& registry);    // ext_format.cc
+void RegisterExtMath(FunctionRegistry& registry);      // ext_math.cc
 void RegisterExtEncoders(FunctionRegistry& registry);  // ext_encoders.cc
-void RegisterOptional(FunctionRegistry& registry);    // ext_optional.cc
+void RegisterOptional(FunctionRegistry& registry);     // ext_optional.cc
 
 // Kubernetes CEL libraries.
 void RegisterK8sLists(FunctionRegistry& registry);     // k8s_lists.cc

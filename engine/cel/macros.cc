@@ -11,10 +11,14 @@ struct ComprehensionMacro {
 };
 
 constexpr ComprehensionMacro kComprehensions[] = {
-    {"all", 2, MacroKind::kAll},           {"exists", 2, MacroKind::kExists},
-    {"exists_one", 2, MacroKind::kExistsOne}, {"map", 2, MacroKind::kMap},
-    {"map", 3, MacroKind::kMapFilter},     {"filter", 2, MacroKind::kFilter},
-    {"optMap", 2, MacroKind::kOptMap},     {"optFlatMap", 2, MacroKind::kOptFlatMap},
+    {"all", 2, MacroKind::kAll},
+    {"exists", 2, MacroKind::kExists},
+    {"exists_one", 2, MacroKind::kExistsOne},
+    {"map", 2, MacroKind::kMap},
+    {"map", 3, MacroKind::kMapFilter},
+    {"filter", 2, MacroKind::kFilter},
+    {"optMap", 2, MacroKind::kOptMap},
+    {"optFlatMap", 2, MacroKind::kOptFlatMap},
 };
 
 bool IsSimpleName(const Expr& expr) {

@@ -17,8 +17,7 @@ struct MacroResult {
 };
 
 // `target.name(args)`: when it is a macro, consumes *target and *args into the new node.
-MacroResult ExpandReceiverMacro(ExprPtr* target, std::string_view name,
-                                std::vector<ExprPtr>* args);
+MacroResult ExpandReceiverMacro(ExprPtr* target, std::string_view name, std::vector<ExprPtr>* args);
 
 // `name(args)`: has(); when it is a macro, consumes *args into the new node.
 MacroResult ExpandGlobalMacro(std::string_view name, std::vector<ExprPtr>* args);

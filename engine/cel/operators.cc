@@ -14,12 +14,18 @@ namespace {
 
 const char* OpName(Op op) {
   switch (op) {
-    case Op::kAdd: return "_+_";
-    case Op::kSub: return "_-_";
-    case Op::kMul: return "_*_";
-    case Op::kDiv: return "_/_";
-    case Op::kMod: return "_%_";
-    default: return "operator";
+    case Op::kAdd:
+      return "_+_";
+    case Op::kSub:
+      return "_-_";
+    case Op::kMul:
+      return "_*_";
+    case Op::kDiv:
+      return "_/_";
+    case Op::kMod:
+      return "_%_";
+    default:
+      return "operator";
   }
 }
 
@@ -77,11 +83,16 @@ Value UintArithmetic(Op op, uint64_t a, uint64_t b) {
 
 Value DoubleArithmetic(Op op, double a, double b) {
   switch (op) {
-    case Op::kAdd: return Value::Double(a + b);
-    case Op::kSub: return Value::Double(a - b);
-    case Op::kMul: return Value::Double(a * b);
-    case Op::kDiv: return Value::Double(a / b);
-    default: return NoOverload(op, Value::Double(a), Value::Double(b));
+    case Op::kAdd:
+      return Value::Double(a + b);
+    case Op::kSub:
+      return Value::Double(a - b);
+    case Op::kMul:
+      return Value::Double(a * b);
+    case Op::kDiv:
+      return Value::Double(a / b);
+    default:
+      return NoOverload(op, Value::Double(a), Value::Double(b));
   }
 }
 
@@ -219,8 +230,7 @@ Value Index(const Value& container, const Value& index) {
     return Value::Error("no such key");
   }
   if (container.kind() == Kind::kOptional) return OptionalIndex(container, index);
-  return Value::Error("no such overload: _[_] on " +
-                      std::string(KindTypeName(container.kind())));
+  return Value::Error("no such overload: _[_] on " + std::string(KindTypeName(container.kind())));
 }
 
 Value OptionalIndex(const Value& container, const Value& index) {
@@ -242,8 +252,7 @@ Value OptionalIndex(const Value& container, const Value& index) {
     if (!container.map_find(index, &found)) return Value::OptionalNone();
     return Value::Optional(std::move(found));
   }
-  return Value::Error("no such overload: _[?_] on " +
-                      std::string(KindTypeName(container.kind())));
+  return Value::Error("no such overload: _[?_] on " + std::string(KindTypeName(container.kind())));
 }
 
 Value Contains(const Value& container, const Value& element, CostTracker* cost) {

@@ -13,8 +13,8 @@ namespace ccspm::cel {
 namespace {
 
 constexpr std::array<std::string_view, 17> kReservedWords = {
-    "as", "break", "const", "continue", "else", "for", "function", "if", "import",
-    "let", "loop", "package", "namespace", "return", "var", "void", "while"};
+    "as",  "break", "const",   "continue",  "else",   "for", "function", "if",   "import",
+    "let", "loop",  "package", "namespace", "return", "var", "void",     "while"};
 
 bool IsReserved(std::string_view word) {
   return std::find(kReservedWords.begin(), kReservedWords.end(), word) != kReservedWords.end();
@@ -32,8 +32,8 @@ constexpr BinaryOp kRelations[] = {
     {TokenKind::kGt, Op::kGt, "_>_"},  {TokenKind::kGe, Op::kGe, "_>=_"},
     {TokenKind::kIn, Op::kIn, "@in"},
 };
-constexpr BinaryOp kAdditions[] = {
-    {TokenKind::kPlus, Op::kAdd, "_+_"}, {TokenKind::kMinus, Op::kSub, "_-_"}};
+constexpr BinaryOp kAdditions[] = {{TokenKind::kPlus, Op::kAdd, "_+_"},
+                                   {TokenKind::kMinus, Op::kSub, "_-_"}};
 constexpr BinaryOp kMultiplications[] = {{TokenKind::kStar, Op::kMul, "_*_"},
                                          {TokenKind::kSlash, Op::kDiv, "_/_"},
                                          {TokenKind::kPercent, Op::kMod, "_%_"}};
@@ -77,10 +77,10 @@ class Parser {
 
   Status Unexpected(std::string_view wanted) const {
     const Token& token = Peek();
-    const std::string found = token.kind == TokenKind::kEnd
-                                  ? "end of input"
-                                  : "'" + std::string(token.lexeme) + "'";
-    return Error(token.offset, "syntax error: expected " + std::string(wanted) + ", found " + found);
+    const std::string found =
+        token.kind == TokenKind::kEnd ? "end of input" : "'" + std::string(token.lexeme) + "'";
+    return Error(token.offset,
+                 "syntax error: expected " + std::string(wanted) + ", found " + found);
   }
 
   Status Expect(TokenKind kind, std::string_view wanted) {
@@ -193,9 +193,7 @@ class Parser {
   }
 
   Result<ExprPtr> ParseRelation() { return ParseBinary(kRelations, &Parser::ParseAddition); }
-  Result<ExprPtr> ParseAddition() {
-    return ParseBinary(kAdditions, &Parser::ParseMultiplication);
-  }
+  Result<ExprPtr> ParseAddition() { return ParseBinary(kAdditions, &Parser::ParseMultiplication); }
   Result<ExprPtr> ParseMultiplication() {
     return ParseBinary(kMultiplications, &Parser::ParseUnary);
   }

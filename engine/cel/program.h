@@ -13,7 +13,7 @@ namespace ccspm::cel {
 struct Program::Compiled {
   std::string source;
   std::string name;
-  std::shared_ptr<const Expr> root;  // Shared by copies that differ only in name.
+  std::shared_ptr<const Expr> root;                  // Shared by copies that differ only in name.
   std::shared_ptr<const FunctionRegistry> registry;  // Keeps resolved functions alive.
   std::shared_ptr<const TimeZoneProvider> time_zones;
   int max_locals = 0;

@@ -13,8 +13,8 @@ std::shared_ptr<const RE2> CompileRegex(std::string_view pattern, std::string* e
   RE2::Options options;
   options.set_log_errors(false);
   options.set_max_mem(kMaxRegexMemory);
-  auto regex = std::make_shared<const RE2>(re2::StringPiece(pattern.data(), pattern.size()),
-                                           options);
+  auto regex =
+      std::make_shared<const RE2>(re2::StringPiece(pattern.data(), pattern.size()), options);
   if (!regex->ok()) {
     *error = "invalid regular expression '" + std::string(pattern) + "': " + regex->error();
     return nullptr;

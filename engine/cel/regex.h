@@ -3,11 +3,11 @@
 // (and a bad one rejects the expression then); a computed pattern is compiled per call.
 #pragma once
 
+#include <re2/re2.h>
+
 #include <memory>
 #include <string>
 #include <string_view>
-
-#include <re2/re2.h>
 
 #include "engine/cel/ast.h"
 #include "engine/cel/function_registry.h"

@@ -39,27 +39,48 @@ std::string DecodeEscape(std::string_view body, size_t* pos, bool is_bytes, std:
   if (*pos >= body.size()) return "incomplete escape sequence";
   const char c = body[(*pos)++];
   switch (c) {
-    case 'a': out->push_back('\a'); return "";
-    case 'b': out->push_back('\b'); return "";
-    case 'f': out->push_back('\f'); return "";
-    case 'n': out->push_back('\n'); return "";
-    case 'r': out->push_back('\r'); return "";
-    case 't': out->push_back('\t'); return "";
-    case 'v': out->push_back('\v'); return "";
-    case '\\': case '?': case '"': case '\'': case '`':
+    case 'a':
+      out->push_back('\a');
+      return "";
+    case 'b':
+      out->push_back('\b');
+      return "";
+    case 'f':
+      out->push_back('\f');
+      return "";
+    case 'n':
+      out->push_back('\n');
+      return "";
+    case 'r':
+      out->push_back('\r');
+      return "";
+    case 't':
+      out->push_back('\t');
+      return "";
+    case 'v':
+      out->push_back('\v');
+      return "";
+    case '\\':
+    case '?':
+    case '"':
+    case '\'':
+    case '`':
       out->push_back(c);
       return "";
-    case 'x': case 'X': {
+    case 'x':
+    case 'X': {
       const int64_t value = ReadHex(body, *pos, 2);
       if (value < 0) return "invalid \\x escape: needs two hex digits";
       *pos += 2;
       AppendUnit(value, is_bytes, out);
       return "";
     }
-    case 'u': case 'U': {
+    case 'u':
+    case 'U': {
       const int digits = c == 'u' ? 4 : 8;
       const int64_t value = ReadHex(body, *pos, digits);
-      if (value < 0) return "invalid unicode escape: needs " + std::to_string(digits) + " hex digits";
+      if (value < 0)
+        return "invalid unicode escape: needs " + std::to_string(digits) + " hex digits";
       if (value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) {
         return "invalid unicode escape: not a Unicode scalar value";
       }

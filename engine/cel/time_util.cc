@@ -55,8 +55,8 @@ CivilTime ToCivil(int64_t unix_seconds) {
   const int64_t day_of_era = z - era * 146097;
   const int64_t year_of_era =
       (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
-  const int64_t day_of_year_march = day_of_era - (365 * year_of_era + year_of_era / 4 -
-                                                  year_of_era / 100);
+  const int64_t day_of_year_march =
+      day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
   const int64_t mp = (5 * day_of_year_march + 2) / 153;
   const int day = static_cast<int>(day_of_year_march - (153 * mp + 2) / 5 + 1);
   const int month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
@@ -102,12 +102,11 @@ Value MakeDuration(int64_t seconds, int64_t nanos) {
 Value ParseTimestamp(std::string_view text) {
   // RFC 3339: YYYY-MM-DDTHH:MM:SS[.fraction](Z|+HH:MM|-HH:MM)
   int64_t year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
-  const bool shape = text.size() >= 20 && ParseDigits(text, 0, 4, &year) && text[4] == '-' &&
-                     ParseDigits(text, 5, 2, &month) && text[7] == '-' &&
-                     ParseDigits(text, 8, 2, &day) && (text[10] == 'T' || text[10] == 't') &&
-                     ParseDigits(text, 11, 2, &hour) && text[13] == ':' &&
-                     ParseDigits(text, 14, 2, &minute) && text[16] == ':' &&
-                     ParseDigits(text, 17, 2, &second);
+  const bool shape =
+      text.size() >= 20 && ParseDigits(text, 0, 4, &year) && text[4] == '-' &&
+      ParseDigits(text, 5, 2, &month) && text[7] == '-' && ParseDigits(text, 8, 2, &day) &&
+      (text[10] == 'T' || text[10] == 't') && ParseDigits(text, 11, 2, &hour) && text[13] == ':' &&
+      ParseDigits(text, 14, 2, &minute) && text[16] == ':' && ParseDigits(text, 17, 2, &second);
   if (!shape) return Value::Error("invalid timestamp '" + std::string(text) + "'");
 
   size_t pos = 19;
@@ -142,8 +141,9 @@ Value ParseTimestamp(std::string_view text) {
       hour > 23 || minute > 59 || second > 60) {
     return Value::Error("invalid timestamp '" + std::string(text) + "'");
   }
-  const int64_t seconds = DaysFromCivil(year, static_cast<int>(month), static_cast<int>(day)) *
-                              86400 + hour * 3600 + minute * 60 + second - offset;
+  const int64_t seconds =
+      DaysFromCivil(year, static_cast<int>(month), static_cast<int>(day)) * 86400 + hour * 3600 +
+      minute * 60 + second - offset;
   if (year < 1) return RangeError("timestamp");
   return MakeTimestamp(seconds, nanos);
 }
@@ -191,13 +191,20 @@ Value ParseDuration(std::string_view text) {
     }
     const std::string_view unit = text.substr(pos, unit_end - pos);
     int64_t unit_nanos = 0;
-    if (unit == "ns") unit_nanos = 1;
-    else if (unit == "us" || unit == "\xC2\xB5s" || unit == "\xCE\xBCs") unit_nanos = 1000;
-    else if (unit == "ms") unit_nanos = 1'000'000;
-    else if (unit == "s") unit_nanos = kNanosPerSecond;
-    else if (unit == "m") unit_nanos = 60 * kNanosPerSecond;
-    else if (unit == "h") unit_nanos = 3600 * kNanosPerSecond;
-    else return Value::Error("invalid duration '" + original + "': unknown unit");
+    if (unit == "ns")
+      unit_nanos = 1;
+    else if (unit == "us" || unit == "\xC2\xB5s" || unit == "\xCE\xBCs")
+      unit_nanos = 1000;
+    else if (unit == "ms")
+      unit_nanos = 1'000'000;
+    else if (unit == "s")
+      unit_nanos = kNanosPerSecond;
+    else if (unit == "m")
+      unit_nanos = 60 * kNanosPerSecond;
+    else if (unit == "h")
+      unit_nanos = 3600 * kNanosPerSecond;
+    else
+      return Value::Error("invalid duration '" + original + "': unknown unit");
 
     total_nanos += whole * unit_nanos + fraction * unit_nanos / scale;
     if (total_nanos > static_cast<Int128>(INT64_MAX) + 1) return RangeError("duration");

@@ -27,8 +27,8 @@ std::string FormatDuration(int64_t seconds, int32_t nanos);
 
 struct CivilTime {
   int64_t year;
-  int month;        // 1..12
-  int day;          // 1..31
+  int month;  // 1..12
+  int day;    // 1..31
   int hour, minute, second;
   int day_of_week;  // 0 = Sunday
   int day_of_year;  // 0-based

@@ -48,7 +48,7 @@ enum class TokenKind : uint8_t {
 
 struct Token {
   TokenKind kind = TokenKind::kEnd;
-  int32_t offset = 0;      // Byte offset of the first character in the expression.
+  int32_t offset = 0;       // Byte offset of the first character in the expression.
   std::string_view lexeme;  // The source text of the token.
   std::string text;         // Decoded string or bytes literal, or the identifier.
   uint64_t uint_value = 0;

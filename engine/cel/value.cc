@@ -15,27 +15,48 @@ const std::string& EmptyString() {
 
 std::string_view KindTypeName(Kind kind) {
   switch (kind) {
-    case Kind::kNull: return "null_type";
-    case Kind::kBool: return "bool";
-    case Kind::kInt: return "int";
-    case Kind::kUint: return "uint";
-    case Kind::kDouble: return "double";
-    case Kind::kString: return "string";
-    case Kind::kBytes: return "bytes";
-    case Kind::kList: return "list";
-    case Kind::kMap: return "map";
-    case Kind::kType: return "type";
-    case Kind::kTimestamp: return "google.protobuf.Timestamp";
-    case Kind::kDuration: return "google.protobuf.Duration";
-    case Kind::kOptional: return "optional_type";
-    case Kind::kIP: return "net.IP";
-    case Kind::kCIDR: return "net.CIDR";
-    case Kind::kQuantity: return "kubernetes.Quantity";
-    case Kind::kURL: return "kubernetes.URL";
-    case Kind::kSemver: return "kubernetes.Semver";
-    case Kind::kFormat: return "kubernetes.NamedFormat";
-    case Kind::kError: return "error";
-    case Kind::kAny: return "dyn";
+    case Kind::kNull:
+      return "null_type";
+    case Kind::kBool:
+      return "bool";
+    case Kind::kInt:
+      return "int";
+    case Kind::kUint:
+      return "uint";
+    case Kind::kDouble:
+      return "double";
+    case Kind::kString:
+      return "string";
+    case Kind::kBytes:
+      return "bytes";
+    case Kind::kList:
+      return "list";
+    case Kind::kMap:
+      return "map";
+    case Kind::kType:
+      return "type";
+    case Kind::kTimestamp:
+      return "google.protobuf.Timestamp";
+    case Kind::kDuration:
+      return "google.protobuf.Duration";
+    case Kind::kOptional:
+      return "optional_type";
+    case Kind::kIP:
+      return "net.IP";
+    case Kind::kCIDR:
+      return "net.CIDR";
+    case Kind::kQuantity:
+      return "kubernetes.Quantity";
+    case Kind::kURL:
+      return "kubernetes.URL";
+    case Kind::kSemver:
+      return "kubernetes.Semver";
+    case Kind::kFormat:
+      return "kubernetes.NamedFormat";
+    case Kind::kError:
+      return "error";
+    case Kind::kAny:
+      return "dyn";
   }
   return "unknown";
 }
