@@ -39,6 +39,8 @@ struct DiscoveryOptions {
 
 // Reads GET /api, /apis and the group-version resource lists, caching what it learns. A cache
 // miss refreshes the group list and that group version's resources (new CRDs appear that way).
+// Limitation: a kind whose CRD was deleted stays cached for the life of the process, because
+// hits never refetch and nothing watches CRDs; requests for it then get kNotFound from the API.
 class Discovery final : public ResourceResolver {
  public:
   explicit Discovery(std::shared_ptr<Transport> transport, DiscoveryOptions options = {});

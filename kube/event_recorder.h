@@ -33,6 +33,8 @@ class EventRecorder {
 
   // Records one Event about `object`. `reason` is a short UpperCamelCase word ("Repaired");
   // `message` is for humans and is shortened to 1024 bytes.
+  // Limitation: each call creates a new Event (count 1); repeats are not aggregated into one
+  // Event because that needs a per-process cache and patch logic nobody has needed yet.
   virtual Status RecordEvent(const ObjectReference& object, EventType type, std::string_view reason,
                              std::string_view message) = 0;
 };

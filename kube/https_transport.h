@@ -37,6 +37,9 @@ struct HttpsOptions {
 // are not trusted then) and name the host, by DNS or IP SAN. Without ca_pem the system store is
 // used.
 //
+// Limitation: Send buffers each whole response (up to max_response_bytes) because callers need
+// a parsed document anyway; List pages keep that bounded.
+//
 // Create() sets SIGPIPE to ignored when it still has its default action: OpenSSL writes to
 // sockets with write(2), and a peer closing a connection must not kill the process.
 class HttpsTransport : public Transport {

@@ -47,6 +47,9 @@ struct InformerHandlers {
 // block for long (events queue behind them) and must not call Stop().
 //
 // Thread-safe: Get, Snapshot, HasSynced and WaitForSync may be called from any thread.
+//
+// Limitation: there is no periodic resync (handlers are not re-called for unchanged objects)
+// because the controller's own requeue decides when to look again; it can read Snapshot().
 class Informer {
  public:
   // `reader` and `watcher` must outlive the informer.
