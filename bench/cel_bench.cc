@@ -77,8 +77,8 @@ void EvaluateRestricted(benchmark::State& state, std::string_view object_json) {
   if (allowed != static_cast<int64_t>(state.iterations() * programs.size())) {
     state.SkipWithError("a restricted check failed on the compliant sample");
   }
-  state.counters["allocs_per_iter"] =
-      benchmark::Counter(static_cast<double>(allocations) / static_cast<double>(state.iterations()));
+  state.counters["allocs_per_iter"] = benchmark::Counter(static_cast<double>(allocations) /
+                                                         static_cast<double>(state.iterations()));
   state.counters["checks"] = static_cast<double>(programs.size());
 }
 

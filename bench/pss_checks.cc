@@ -41,14 +41,14 @@ const std::vector<NamedCheck>& RestrictedChecks() {
 namespace {
 
 // The pod spec shared by both samples: two containers, restricted-compliant.
-#define CCSPM_SAMPLE_POD_SPEC                                                                   \
-  R"({"securityContext":{"runAsNonRoot":true,"seccompProfile":{"type":"RuntimeDefault"}},)"     \
-  R"("containers":[{"name":"web","image":"nginx:1.25","ports":[{"containerPort":8080}],)"       \
-  R"("securityContext":{"allowPrivilegeEscalation":false,"runAsUser":1000,)"                    \
-  R"("capabilities":{"drop":["ALL"],"add":["NET_BIND_SERVICE"]}},)"                             \
-  R"("resources":{"limits":{"cpu":"500m","memory":"128Mi"}}},)"                                 \
+#define CCSPM_SAMPLE_POD_SPEC                                                                      \
+  R"({"securityContext":{"runAsNonRoot":true,"seccompProfile":{"type":"RuntimeDefault"}},)"        \
+  R"("containers":[{"name":"web","image":"nginx:1.25","ports":[{"containerPort":8080}],)"          \
+  R"("securityContext":{"allowPrivilegeEscalation":false,"runAsUser":1000,)"                       \
+  R"("capabilities":{"drop":["ALL"],"add":["NET_BIND_SERVICE"]}},)"                                \
+  R"("resources":{"limits":{"cpu":"500m","memory":"128Mi"}}},)"                                    \
   R"({"name":"sidecar","image":"envoy:1.30","securityContext":{"allowPrivilegeEscalation":false,)" \
-  R"("capabilities":{"drop":["ALL"]}}}],)"                                                      \
+  R"("capabilities":{"drop":["ALL"]}}}],)"                                                         \
   R"("volumes":[{"name":"config","configMap":{"name":"web"}},{"name":"tmp","emptyDir":{}}]})"
 
 }  // namespace

@@ -35,8 +35,7 @@ class ZoneinfoProvider : public cel::TimeZoneProvider {
       std::stringstream data;
       data << file.rdbuf();
       Result<cel::TzifZone> zone = cel::TzifZone::Parse(data.str());
-      it = zones_.emplace(std::string(name), zone.ok() ? std::optional(*zone) : std::nullopt)
-               .first;
+      it = zones_.emplace(std::string(name), zone.ok() ? std::optional(*zone) : std::nullopt).first;
     }
     if (!it->second) return std::nullopt;
     return it->second->OffsetAt(unix_seconds);

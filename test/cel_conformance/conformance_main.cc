@@ -58,15 +58,27 @@ std::set<std::string> ReadKnownFailures(const char* path) {
 
 bool NeedsProtobuf(const JsonValue& test) {
   const std::string expr(StringMember(test, "expr"));
-  for (const char* marker : {"TestAllTypes", "TestRequired", "GlobalEnum", "NestedEnum",
-                             "cel.expr.conformance", "google.protobuf.Any",
-                             "google.protobuf.Value", "google.protobuf.Struct",
-                             "google.protobuf.ListValue", "google.protobuf.NullValue",
-                             "Value{", "google.protobuf.BoolValue", "google.protobuf.BytesValue",
-                             "google.protobuf.DoubleValue", "google.protobuf.FloatValue",
-                             "google.protobuf.Int32Value", "google.protobuf.Int64Value",
-                             "google.protobuf.StringValue", "google.protobuf.UInt32Value",
-                             "google.protobuf.UInt64Value", "google.protobuf.FieldMask",
+  for (const char* marker : {"TestAllTypes",
+                             "TestRequired",
+                             "GlobalEnum",
+                             "NestedEnum",
+                             "cel.expr.conformance",
+                             "google.protobuf.Any",
+                             "google.protobuf.Value",
+                             "google.protobuf.Struct",
+                             "google.protobuf.ListValue",
+                             "google.protobuf.NullValue",
+                             "Value{",
+                             "google.protobuf.BoolValue",
+                             "google.protobuf.BytesValue",
+                             "google.protobuf.DoubleValue",
+                             "google.protobuf.FloatValue",
+                             "google.protobuf.Int32Value",
+                             "google.protobuf.Int64Value",
+                             "google.protobuf.StringValue",
+                             "google.protobuf.UInt32Value",
+                             "google.protobuf.UInt64Value",
+                             "google.protobuf.FieldMask",
                              "google.protobuf.Empty"}) {
     if (expr.find(marker) != std::string::npos) return true;
   }
@@ -171,7 +183,8 @@ int Run(const std::filesystem::path& directory, const char* known_path) {
         const std::string problem = RunTest(test, zones);
         if (problem.empty()) {
           ++counts.passed;
-          if (known.count(name) > 0) std::printf("NOTE %s passes: remove it from known failures\n", name.c_str());
+          if (known.count(name) > 0)
+            std::printf("NOTE %s passes: remove it from known failures\n", name.c_str());
         } else if (known.count(name) > 0) {
           ++counts.known;
           ++counts.failed;

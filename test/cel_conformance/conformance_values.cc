@@ -18,10 +18,14 @@ bool ToDouble(const JsonValue& json, double* out) {
   }
   if (!json.IsString()) return false;
   const std::string_view text = AsStringView(json);
-  if (text == "NaN") *out = std::nan("");
-  else if (text == "Infinity") *out = INFINITY;
-  else if (text == "-Infinity") *out = -INFINITY;
-  else return false;
+  if (text == "NaN")
+    *out = std::nan("");
+  else if (text == "Infinity")
+    *out = INFINITY;
+  else if (text == "-Infinity")
+    *out = -INFINITY;
+  else
+    return false;
   return true;
 }
 
