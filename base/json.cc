@@ -50,7 +50,8 @@ Result<JsonDocument> ParseJson(std::string_view text, int max_depth) {
   }
 
   JsonDocument document;
-  document.Parse(text.data(), text.size());
+  // Full precision: the default fast path can be one step off for doubles such as 1.38e-23.
+  document.Parse<rapidjson::kParseFullPrecisionFlag>(text.data(), text.size());
   if (document.HasParseError()) {
     size_t line = 0;
     size_t column = 0;

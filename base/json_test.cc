@@ -46,3 +46,16 @@ TEST(AppendJsonStringTest, EscapesAndRepairsInvalidUtf8) {
 
 }  // namespace
 }  // namespace ccspm
+
+namespace ccspm {
+namespace {
+
+// Regression: the default parse rounded 1.38e-23 one step away from the nearest double.
+TEST(ParseJsonTest, ReadsDoublesAtFullPrecision) {
+  Result<JsonDocument> parsed = ParseJson("[1.38e-23]");
+  ASSERT_TRUE(parsed.ok());
+  EXPECT_EQ((*parsed)[0].GetDouble(), 1.38e-23);
+}
+
+}  // namespace
+}  // namespace ccspm

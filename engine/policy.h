@@ -6,10 +6,12 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "base/json.h"
+#include "engine/cel/cel.h"
 #include "engine/field_path.h"
 #include "engine/label_selector.h"
 
@@ -75,6 +77,25 @@ struct GoldenSetting {
   Standards standards;
 };
 
+// A named CEL sub-expression, read by checks as `variables.<name>` and evaluated at most once
+// per object.
+struct Variable {
+  std::string name;
+  cel::Program program;
+};
+
+// A check written in CEL, with the variables of a ValidatingAdmissionPolicy (object, oldObject,
+// request, namespaceObject, variables). It passes when the expression is true.
+struct Validation {
+  std::string id;
+  cel::Program program;
+  std::string message;                         // Static message; may be empty.
+  std::optional<cel::Program> message_program;  // messageExpression, a string expression.
+  std::string reason;                          // Forbidden (default), Invalid, ...
+  Severity severity = Severity::kMedium;
+  Standards standards;
+};
+
 struct Policy {
   std::string name;
   std::string description;
@@ -82,10 +103,24 @@ struct Policy {
   AdmissionAction admission = AdmissionAction::kDeny;
   DriftAction drift = DriftAction::kReport;
   std::vector<GoldenSetting> settings;
+  std::vector<Variable> variables;
+  std::vector<Validation> validations;
+  // The CEL environment the programs were compiled in; shared, immutable.
+  std::shared_ptr<const cel::Environment> cel_environment;
 };
+
+// A check id: 1 to 63 letters, digits, '-', '_' or '.'.
+bool IsValidCheckId(std::string_view id);
+
+// The `severity` member of `item` (default medium); `field` names `item` in errors.
+Result<Severity> ParseSeverity(const JsonValue& item, const std::string& field);
 
 // Parses a `standards` object; `field` names it in errors.
 Result<Standards> ParseStandards(const JsonValue& value, const std::string& field);
+
+// Parses and compiles spec.variables and spec.validations into `policy`. Errors name the field
+// and the position in the expression: "spec.validations[1].expression: 1:7: ...".
+Status ParseCelChecks(const JsonValue& spec, Policy& policy);
 
 // Parses a GoldenPolicy object (from the API or a manifest). Errors name the field, e.g.
 // "spec.settings[2].path: column 5: expected ']'".

@@ -79,12 +79,16 @@ Result<MatchSpec> ParseMatch(const JsonValue& spec) {
   return result;
 }
 
+}  // namespace
+
 bool IsValidCheckId(std::string_view id) {
   if (id.empty() || id.size() > 63) return false;
   return std::all_of(id.begin(), id.end(), [](char c) {
     return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
   });
 }
+
+namespace {
 
 Result<GoldenSetting> ParseSetting(const JsonValue& item, const std::string& field) {
   if (!item.IsObject()) return InvalidError(field + ": must be an object");
@@ -113,12 +117,7 @@ Result<GoldenSetting> ParseSetting(const JsonValue& item, const std::string& fie
   if (!mode.ok()) return mode.status();
   setting.mode = *mode;
 
-  static constexpr std::array<std::pair<const char*, Severity>, 4> kSeverities{
-      {{"low", Severity::kLow},
-       {"medium", Severity::kMedium},
-       {"high", Severity::kHigh},
-       {"critical", Severity::kCritical}}};
-  Result<Severity> severity = ParseEnum(item, "severity", field, kSeverities, Severity::kMedium);
+  Result<Severity> severity = ParseSeverity(item, field);
   if (!severity.ok()) return severity.status();
   setting.severity = *severity;
 
@@ -178,6 +177,15 @@ Status ParseActions(const JsonValue& spec, Policy& policy) {
 
 }  // namespace
 
+Result<Severity> ParseSeverity(const JsonValue& item, const std::string& field) {
+  static constexpr std::array<std::pair<const char*, Severity>, 4> kSeverities{
+      {{"low", Severity::kLow},
+       {"medium", Severity::kMedium},
+       {"high", Severity::kHigh},
+       {"critical", Severity::kCritical}}};
+  return ParseEnum(item, "severity", field, kSeverities, Severity::kMedium);
+}
+
 Result<Standards> ParseStandards(const JsonValue& value, const std::string& field) {
   if (!value.IsObject()) return InvalidError(field + ": must be an object");
   Standards standards;
@@ -225,6 +233,16 @@ Result<Policy> ParsePolicy(const JsonValue& object) {
   Result<std::vector<GoldenSetting>> settings = ParseSettings(*spec);
   if (!settings.ok()) return settings.status();
   policy.settings = std::move(*settings);
+
+  CCSPM_RETURN_IF_ERROR(ParseCelChecks(*spec, policy));
+  for (const Validation& validation : policy.validations) {
+    for (const GoldenSetting& setting : policy.settings) {
+      if (setting.id == validation.id) {
+        return InvalidError("spec.validations: id \"" + validation.id +
+                            "\" is also a setting id");
+      }
+    }
+  }
   return policy;
 }
 

@@ -1,0 +1,20 @@
+// Evaluates a policy's CEL validations against one object, with the variables of a
+// ValidatingAdmissionPolicy. For a Pod policy matched through a pod controller, `object` is the
+// Pod its template describes, so a check written once for Pods reads the same everywhere.
+#pragma once
+
+#include <vector>
+
+#include "base/json.h"
+#include "engine/check.h"
+#include "engine/golden.h"
+#include "engine/policy_set.h"
+
+namespace ccspm::engine {
+
+// Appends a violation for each validation that is false or fails to evaluate (a check that
+// cannot be evaluated is not a pass: errors, including an exceeded cost budget, fail closed).
+void CheckValidations(const PolicyMatch& match, const JsonValue& object,
+                      const CheckInputs& inputs, std::vector<Violation>* violations);
+
+}  // namespace ccspm::engine
