@@ -73,6 +73,7 @@ void CheckValidations(const PolicyMatch& match, const JsonValue& object,
 
   cel::CostBudget budget;
   for (const Validation& validation : policy.validations) {
+    if (validation.admission_only && inputs.request == nullptr) continue;
     Result<cel::Value> result = cel::Evaluate(validation.program, activation, &budget);
     if (result.ok() && cel::IsTrue(*result)) continue;
 

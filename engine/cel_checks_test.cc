@@ -115,3 +115,46 @@ TEST(CelChecksTest, CostBudgetStopsHugeLists) {
 
 }  // namespace
 }  // namespace ccspm::engine
+
+namespace ccspm::engine {
+namespace {
+
+TEST(CelChecksTest, RequestChecksRunAtAdmissionOnly) {
+  JsonDocument object = testing::Json(R"j({"kind":"GoldenPolicy","metadata":{"name":"p"},
+    "spec":{"match":{"kinds":["ConfigMap"]},
+      "variables":[{"name":"op","expression":"request.operation"},
+                   {"name":"owner","expression":"object.data.owner"}],
+      "validations":[
+        {"id":"direct","expression":"oldObject == null"},
+        {"id":"through-variable","expression":"variables.op == 'CREATE'"},
+        {"id":"object-only","expression":"variables.owner == 'alice'"}]}})j");
+  Result<Policy> policy = ParsePolicy(object);
+  ASSERT_TRUE(policy.ok()) << policy.status().ToString();
+  EXPECT_TRUE(policy->validations[0].admission_only);
+  EXPECT_TRUE(policy->validations[1].admission_only);
+  EXPECT_FALSE(policy->validations[2].admission_only);
+
+  PolicySet policies({std::move(*policy)});
+  JsonDocument config = testing::Json(R"j({"apiVersion":"v1","kind":"ConfigMap",
+    "metadata":{"name":"c"},"data":{"owner":"bob"}})j");
+  DriftPlan plan = PlanDrift(policies, ObjectIdentity::FromObject(config), config);
+  ASSERT_EQ(plan.findings.size(), 1u) << "drift has no request: only object-only runs";
+  EXPECT_EQ(plan.findings[0].violation.check, "object-only");
+
+  JsonDocument request = testing::Json(R"j({"operation":"UPDATE"})j");
+  CheckInputs inputs{&config, &request, nullptr};
+  ValidationVerdict verdict =
+      Validate(policies, ObjectIdentity::FromObject(config), config, inputs);
+  EXPECT_EQ(verdict.denied.size(), 3u);
+}
+
+TEST(CelChecksTest, RepeatedVariableNamesAreRejected) {
+  JsonDocument object = testing::Json(R"j({"kind":"GoldenPolicy","metadata":{"name":"p"},
+    "spec":{"match":{"kinds":["Pod"]},"variables":[{"name":"a","expression":"1"},
+      {"name":"a","expression":"2"}]}})j");
+  EXPECT_EQ(ParsePolicy(object).status().message(),
+            "spec.variables[1].name: \"a\" is declared twice");
+}
+
+}  // namespace
+}  // namespace ccspm::engine

@@ -94,6 +94,8 @@ struct Validation {
   std::string reason;                          // Forbidden (default), Invalid, ...
   Severity severity = Severity::kMedium;
   Standards standards;
+  // Reads `request` or `oldObject`: checked at admission only, skipped by drift and scans.
+  bool admission_only = false;
 };
 
 struct Policy {

@@ -1,5 +1,6 @@
 // Parses and compiles the CEL parts of a GoldenPolicy: spec.variables and spec.validations.
 // Expressions are compiled once here; a bad one rejects the policy with its position.
+#include "engine/cel_references.h"
 #include "engine/policy.h"
 
 namespace ccspm::engine {
@@ -24,8 +25,11 @@ Status DeclareVariables(const JsonValue* list, cel::Environment& env) {
   if (!list->IsArray()) return InvalidError("spec.variables: must be a list");
   for (rapidjson::SizeType i = 0; i < list->Size(); ++i) {
     std::string_view name = StringMember((*list)[i], "name");
-    if (name.empty()) {
-      return InvalidError("spec.variables[" + std::to_string(i) + "].name: required");
+    std::string field = "spec.variables[" + std::to_string(i) + "].name";
+    if (name.empty()) return InvalidError(field + ": required");
+    // Lazy slots follow declaration order; a repeated name would shift every later one.
+    if (env.LazySlot(name) >= 0) {
+      return InvalidError(field + ": \"" + std::string(name) + "\" is declared twice");
     }
     env.AddLazyVariable(name);
   }
@@ -96,6 +100,8 @@ Status ParseCelChecks(const JsonValue& spec, Policy& policy) {
                               validation->id + "\" is used twice");
         }
       }
+      validation->admission_only =
+          ReadsAdmissionInputs(validation->program, policy.variables, *env);
       policy.validations.push_back(std::move(*validation));
     }
   }

@@ -129,6 +129,7 @@ Result<AdmissionRequest> DecodeAdmissionRequest(const JsonValue& review) {
   Result<const JsonValue*> old_object = ReadObject(*request, "oldObject", "request.oldObject");
   if (!old_object.ok()) return old_object.status();
   out.old_object = *old_object;
+  out.request = request;
   return out;
 }
 

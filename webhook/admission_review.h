@@ -41,6 +41,7 @@ struct AdmissionRequest {
   std::string username;        // request.userInfo.username; "" when absent.
   const JsonValue* object = nullptr;
   const JsonValue* old_object = nullptr;
+  const JsonValue* request = nullptr;  // The whole request, bound to CEL's `request`.
   bool dry_run = false;
 };
 

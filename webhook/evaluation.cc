@@ -20,9 +20,14 @@ engine::ObjectIdentity AdmissionIdentity(const AdmissionRequest& request) {
   return identity;
 }
 
+engine::CheckInputs AdmissionInputs(const AdmissionRequest& request) {
+  return {request.old_object, request.request, nullptr};
+}
+
 Evaluation EvaluateValidation(const engine::PolicySet& policies,
-                              const engine::ObjectIdentity& identity, const JsonValue& object) {
-  engine::ValidationVerdict verdict = engine::Validate(policies, identity, object);
+                              const engine::ObjectIdentity& identity, const JsonValue& object,
+                              const engine::CheckInputs& inputs) {
+  engine::ValidationVerdict verdict = engine::Validate(policies, identity, object, inputs);
   Evaluation evaluation;
 
   for (const engine::Violation& v : verdict.denied) {
@@ -51,8 +56,9 @@ Evaluation EvaluateValidation(const engine::PolicySet& policies,
 }
 
 Evaluation EvaluateMutation(const engine::PolicySet& policies,
-                            const engine::ObjectIdentity& identity, const JsonValue& object) {
-  engine::MutationResult mutation = engine::Mutate(policies, identity, object);
+                            const engine::ObjectIdentity& identity, const JsonValue& object,
+                            const engine::CheckInputs& inputs) {
+  engine::MutationResult mutation = engine::Mutate(policies, identity, object, inputs);
   Evaluation evaluation;
   if (mutation.patch.empty()) return evaluation;
 

@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "engine/check.h"
 #include "engine/match.h"
 #include "engine/policy_set.h"
 #include "webhook/admission_review.h"
@@ -38,10 +39,17 @@ engine::ObjectIdentity AdmissionIdentity(const AdmissionRequest& request);
 // The validating webhook: denied when a Deny policy is broken, warned for Warn policies, and
 // Audit findings as audit annotations.
 Evaluation EvaluateValidation(const engine::PolicySet& policies,
-                              const engine::ObjectIdentity& identity, const JsonValue& object);
+                              const engine::ObjectIdentity& identity, const JsonValue& object,
+                              const engine::CheckInputs& inputs = {});
 
 // The mutating webhook: a JSON Patch that fills absent golden settings, or allowed unchanged.
 Evaluation EvaluateMutation(const engine::PolicySet& policies,
-                            const engine::ObjectIdentity& identity, const JsonValue& object);
+                            const engine::ObjectIdentity& identity, const JsonValue& object,
+                            const engine::CheckInputs& inputs = {});
+
+// What CEL checks read besides the object: the old object and the request itself.
+// Limitation: namespaceObject is null at admission because the webhook does not watch
+// Namespaces yet; checks that read it must tolerate null.
+engine::CheckInputs AdmissionInputs(const AdmissionRequest& request);
 
 }  // namespace ccspm::webhook

@@ -139,9 +139,10 @@ HttpOutput AdmissionHandler::Admit(const AdmissionRequest& request) const {
 HttpOutput AdmissionHandler::Evaluate(const AdmissionRequest& request,
                                       const engine::PolicySet& policies) const {
   engine::ObjectIdentity identity = AdmissionIdentity(request);
+  engine::CheckInputs inputs = AdmissionInputs(request);
   Evaluation evaluation = kind_ == WebhookKind::kValidate
-                              ? EvaluateValidation(policies, identity, *request.object)
-                              : EvaluateMutation(policies, identity, *request.object);
+                              ? EvaluateValidation(policies, identity, *request.object, inputs)
+                              : EvaluateMutation(policies, identity, *request.object, inputs);
 
   if (metrics_ != nullptr) {
     for (const ViolationCount& v : evaluation.violations) {

@@ -130,3 +130,22 @@ eventually_metric() {
     sleep 0.5
   done
 }
+
+# eventually_denied WHAT SECONDS EXPECTED_TEXT: applies the manifest on stdin until the API
+# server refuses it with EXPECTED_TEXT, for up to SECONDS: a policy just created reaches the
+# webhook's cache a moment later.
+eventually_denied() {
+  local what=$1 seconds=$2 expected=$3 manifest output start=$SECONDS
+  manifest=$(cat)
+  while true; do
+    if ! output=$(k apply -f - <<<"$manifest" 2>&1) && [[ "$output" == *"$expected"* ]]; then
+      pass "$what is denied: ${expected:0:80}"
+      return
+    fi
+    if ((SECONDS - start >= seconds)); then
+      fail "$what is denied with \"$expected\" within ${seconds}s" "got: $output"
+      return
+    fi
+    sleep 0.5
+  done
+}

@@ -47,3 +47,32 @@ eventually_field "the CEL error is in the policy's status" 20 goldenpolicy/e2e-b
   '.status.conditions[?(@.type=="Ready")].message' \
   "spec.validations[0].expression: 1:13: syntax error: expected a field name after '.', found '('"
 k delete goldenpolicy e2e-broken-cel >/dev/null
+
+# oldObject and request are bound at admission, as in a ValidatingAdmissionPolicy.
+expect_admitted "a GoldenPolicy that keeps a ConfigMap's owner immutable" <<YAML
+apiVersion: ccspm.io/v1alpha1
+kind: GoldenPolicy
+metadata: {name: e2e-immutable-owner}
+spec:
+  match: {kinds: [ConfigMap], namespaces: [$NS]}
+  validations:
+    - id: owner-immutable
+      expression: >-
+        request.operation != 'UPDATE' ||
+        oldObject.data.?owner.orValue('') == object.data.?owner.orValue('')
+      messageExpression: "'data.owner is immutable, it was ' + oldObject.data.owner"
+YAML
+expect_admitted "a ConfigMap with an owner" <<YAML
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: owned, namespace: $NS}
+data: {owner: alice}
+YAML
+eventually_denied "changing the owner" 10 \
+  "GoldenPolicy e2e-immutable-owner check owner-immutable: data.owner is immutable, it was alice" <<YAML
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: owned, namespace: $NS}
+data: {owner: mallory}
+YAML
+k delete goldenpolicy e2e-immutable-owner >/dev/null
