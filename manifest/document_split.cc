@@ -1,0 +1,59 @@
+#include "manifest/document_split.h"
+
+namespace ccspm::manifest {
+namespace {
+
+bool IsMarker(std::string_view line, std::string_view marker) {
+  if (!line.starts_with(marker)) return false;
+  if (line.size() == marker.size()) return true;
+  const char next = line[marker.size()];
+  return next == ' ' || next == '\t' || next == '\r' || next == '\n';
+}
+
+// True when the line holds nothing a document is made of.
+bool IsLeadingMaterial(std::string_view line) {
+  const size_t first = line.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return true;
+  return line[first] == '#' || (first == 0 && line[0] == '%');
+}
+
+}  // namespace
+
+std::vector<Chunk> SplitDocuments(std::string_view text, size_t start) {
+  std::vector<Chunk> chunks;
+  Chunk current{start, 0, 1};
+  bool only_leading = true;  // The current chunk so far has no marker and no content.
+
+  const auto cut = [&](size_t at, int line) {
+    current.size = at - current.offset;
+    if (current.size > 0 && !only_leading) chunks.push_back(current);
+    // Leading material stays in the current chunk, which the next one then continues.
+    if (!only_leading || current.size == 0) current = Chunk{at, 0, line};
+    only_leading = true;
+  };
+
+  int line = 1;
+  for (size_t at = start; at < text.size();) {
+    size_t end = text.find('\n', at);
+    end = end == std::string_view::npos ? text.size() : end + 1;
+    const std::string_view content = text.substr(at, end - at);
+
+    if (IsMarker(content, "---")) {
+      cut(at, line);
+      only_leading = false;
+    } else if (IsMarker(content, "...")) {
+      only_leading = false;
+      cut(end, line + 1);
+    } else if (!IsLeadingMaterial(content)) {
+      only_leading = false;
+    }
+    at = end;
+    ++line;
+  }
+
+  current.size = text.size() - current.offset;
+  if (current.size > 0) chunks.push_back(current);
+  return chunks;
+}
+
+}  // namespace ccspm::manifest

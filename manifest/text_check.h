@@ -1,0 +1,25 @@
+// The checks a manifest's bytes must pass before a YAML parser sees them.
+//
+// yaml-cpp silently replaces bytes that are not UTF-8 with U+FFFD and would happily read most of
+// a binary file as one long plain scalar, so both are refused here first, with a position.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+#include "base/status.h"
+
+namespace ccspm::manifest {
+
+// Bytes of a UTF-8 byte order mark at the start of `text` (0 or 3); the parser never sees it.
+size_t ByteOrderMarkLength(std::string_view text);
+
+// OK when `text` is UTF-8 text. Otherwise an invalid-input error that says why and where:
+// "binary data (NUL byte) at line 1 column 9" or "invalid UTF-8 (byte 0xff) at line 2
+// column 4". Also refuses UTF-16 and UTF-32 byte order marks, which kubectl does not read.
+Status CheckText(std::string_view text);
+
+// 1-based column of byte `offset` of `text`, counting characters from the start of its line.
+int CharacterColumn(std::string_view text, size_t offset);
+
+}  // namespace ccspm::manifest
