@@ -137,7 +137,9 @@ class Builder : public YAML::EventHandler {
     throw ReadFailure(Where(mark), message);
   }
 
-  bool AtKey() const { return !frames_.empty() && frames_.back().is_map && frames_.back().want_key; }
+  bool AtKey() const {
+    return !frames_.empty() && frames_.back().is_map && frames_.back().want_key;
+  }
 
   // The source-map node of a value starting at `mark`: a list item gets its own; a map value
   // uses its key's, made when the key was read.
@@ -151,9 +153,8 @@ class Builder : public YAML::EventHandler {
   JsonValue Scalar(const YAML::Mark& mark, const std::string& tag, const std::string& text) {
     // "?" marks a plain scalar, "!" a quoted one. Of the explicit tags only the standard
     // non-string ones are resolved; kubectl keeps every other tagged scalar as text.
-    const bool resolve =
-        tag == "?" || (tag.starts_with(kStandardTag) && !tag.ends_with(":str") &&
-                       !tag.ends_with(":binary"));
+    const bool resolve = tag == "?" || (tag.starts_with(kStandardTag) && !tag.ends_with(":str") &&
+                                        !tag.ends_with(":binary"));
     if (!resolve) return StringValue(text, Allocator());
 
     const PlainScalar scalar = ResolvePlainScalar(text);
@@ -231,7 +232,8 @@ class Builder : public YAML::EventHandler {
     }
 
     if (std::optional<size_t> first = FindKey(map, key); first.has_value()) {
-      const TextPosition at = document_->source_map.At(document_->source_map.Child(map.node, *first));
+      const TextPosition at =
+          document_->source_map.At(document_->source_map.Child(map.node, *first));
       Fail(mark, "duplicate key \"" + key + "\" (first at line " + std::to_string(at.line) +
                      " column " + std::to_string(CharacterColumn(text_, at.offset)) + ")");
     }

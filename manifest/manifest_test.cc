@@ -26,8 +26,8 @@ std::string Names(const Manifest& manifest) {
 std::string FirstError(const Manifest& manifest) {
   if (manifest.errors().empty()) return "";
   const ManifestError& error = manifest.errors()[0];
-  return std::to_string(error.position.line) + ":" + std::to_string(error.position.column) +
-         ": " + error.message;
+  return std::to_string(error.position.line) + ":" + std::to_string(error.position.column) + ": " +
+         error.message;
 }
 
 TEST(ManifestTest, ReadsDocumentsEmptyDocumentsCrlfAndLists) {
@@ -98,7 +98,8 @@ TEST(ManifestTest, BoundsAliasExpansion) {
   const auto start = std::chrono::steady_clock::now();
   Manifest manifest = Manifest::Parse(ReadFixture("bad/alias-bomb.yaml"));
   EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
-  EXPECT_EQ(FirstError(manifest), "12:31: aliases expand to more than 1000000 nodes in one document");
+  EXPECT_EQ(FirstError(manifest),
+            "12:31: aliases expand to more than 1000000 nodes in one document");
 }
 
 TEST(ManifestTest, BoundsNesting) {

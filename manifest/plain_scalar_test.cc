@@ -28,9 +28,11 @@ TEST(PlainScalarTest, BooleansAndNullsAsKubectlReadsThem) {
 
 TEST(PlainScalarTest, IntegersUseGoBasePrefixes) {
   const std::pair<const char*, int64_t> cases[] = {
-      {"0755", 493}, {"0o755", 493}, {"0x1F", 31},   {"0b101", 5},   {"-42", -42},
-      {"+42", 42},   {"1_000", 1000}, {"0", 0},       {"-0x10", -16},
-      {"-9223372036854775808", INT64_MIN}};
+      {"0755", 493},   {"0o755", 493},
+      {"0x1F", 31},    {"0b101", 5},
+      {"-42", -42},    {"+42", 42},
+      {"1_000", 1000}, {"0", 0},
+      {"-0x10", -16},  {"-9223372036854775808", INT64_MIN}};
   for (const auto& [text, value] : cases) {
     PlainScalar scalar = ResolvePlainScalar(text);
     EXPECT_EQ(scalar.type, Type::kInt) << text;
@@ -43,8 +45,8 @@ TEST(PlainScalarTest, IntegersUseGoBasePrefixes) {
 }
 
 TEST(PlainScalarTest, FloatsAndWhatStaysText) {
-  const std::pair<const char*, double> floats[] = {
-      {"1.5", 1.5}, {"08", 8.0}, {"1e3", 1000.0}, {".5", 0.5}, {"-2.", -2.0}, {"1e400", 0}};
+  const std::pair<const char*, double> floats[] = {{"1.5", 1.5}, {"08", 8.0},   {"1e3", 1000.0},
+                                                   {".5", 0.5},  {"-2.", -2.0}, {"1e400", 0}};
   for (const auto& [text, value] : floats) {
     PlainScalar scalar = ResolvePlainScalar(text);
     if (std::string_view(text) == "1e400") {

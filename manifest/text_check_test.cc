@@ -9,7 +9,9 @@ namespace {
 
 TEST(TextCheckTest, AcceptsUtf8AndSkipsTheByteOrderMark) {
   EXPECT_TRUE(CheckText("a: caf\xC3\xA9 \xF0\x9F\x90\xB3\n").ok());
-  EXPECT_EQ(ByteOrderMarkLength("\xEF\xBB\xBF" "a: 1"), 3u);
+  EXPECT_EQ(ByteOrderMarkLength("\xEF\xBB\xBF"
+                                "a: 1"),
+            3u);
 }
 
 TEST(TextCheckTest, NamesLineAndColumnOfInvalidUtf8) {
@@ -22,10 +24,15 @@ TEST(TextCheckTest, NamesLineAndColumnOfInvalidUtf8) {
 }
 
 TEST(TextCheckTest, RefusesBinaryAndUtf16) {
-  Status binary = CheckText(std::string("\x7f" "ELF\x02\x01\x00\x00", 8));
+  Status binary =
+      CheckText(std::string("\x7f"
+                            "ELF\x02\x01\x00\x00",
+                            8));
   ASSERT_FALSE(binary.ok());
   EXPECT_EQ(binary.message(), "binary data (NUL byte) at line 1 column 7");
-  EXPECT_FALSE(CheckText("\xFF\xFE" "a\0").ok());
+  EXPECT_FALSE(CheckText("\xFF\xFE"
+                         "a\0")
+                   .ok());
 }
 
 TEST(TextCheckTest, CountsColumnsInCharacters) {
