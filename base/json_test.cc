@@ -17,9 +17,7 @@ TEST(ParseJsonTest, ReportsLineAndColumnOfSyntaxErrors) {
       << parsed.status().message();
 }
 
-TEST(ParseJsonTest, RejectsTrailingGarbage) {
-  EXPECT_FALSE(ParseJson("{} x").ok());
-}
+TEST(ParseJsonTest, RejectsTrailingGarbage) { EXPECT_FALSE(ParseJson("{} x").ok()); }
 
 TEST(ParseJsonTest, RejectsDeepNestingWithoutRecursing) {
   std::string deep(100000, '[');

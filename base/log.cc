@@ -17,10 +17,14 @@ std::ostream* sink = nullptr;  // Guarded by sink_mutex; nullptr means std::cerr
 
 const char* LevelName(Level level) {
   switch (level) {
-    case Level::kDebug: return "debug";
-    case Level::kInfo: return "info";
-    case Level::kWarn: return "warn";
-    case Level::kError: return "error";
+    case Level::kDebug:
+      return "debug";
+    case Level::kInfo:
+      return "info";
+    case Level::kWarn:
+      return "warn";
+    case Level::kError:
+      return "error";
   }
   return "info";
 }
@@ -73,8 +77,8 @@ void SetSink(std::ostream* new_sink) {
 void Write(Level level, std::string_view message, std::initializer_list<Field> fields) {
   if (static_cast<int>(level) < min_level) return;
 
-  std::string line = "{\"ts\":\"" + UtcTimestamp() + "\",\"level\":\"" + LevelName(level) +
-                     "\",\"msg\":";
+  std::string line =
+      "{\"ts\":\"" + UtcTimestamp() + "\",\"level\":\"" + LevelName(level) + "\",\"msg\":";
   AppendJsonString(line, message);
   for (const Field& field : fields) {
     line += ',';

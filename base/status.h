@@ -71,7 +71,7 @@ inline Status InternalError(std::string message) {
 template <typename T>
 class Result {
  public:
-  Result(T value) : state_(std::move(value)) {}                  // NOLINT: implicit by design
+  Result(T value) : state_(std::move(value)) {}                        // NOLINT: implicit by design
   Result(Status status) : state_(std::move(status)) { CheckNotOk(); }  // NOLINT
 
   bool ok() const { return std::holds_alternative<T>(state_); }
@@ -106,8 +106,8 @@ void Result<T>::CheckNotOk() {
 }  // namespace ccspm
 
 // Returns early from the enclosing function when `expr` yields a non-OK Status.
-#define CCSPM_RETURN_IF_ERROR(expr)                    \
-  do {                                                 \
-    ::ccspm::Status ccspm_status_ = (expr);            \
-    if (!ccspm_status_.ok()) return ccspm_status_;     \
+#define CCSPM_RETURN_IF_ERROR(expr)                \
+  do {                                             \
+    ::ccspm::Status ccspm_status_ = (expr);        \
+    if (!ccspm_status_.ok()) return ccspm_status_; \
   } while (false)

@@ -36,9 +36,10 @@ int Run(int argc, char** argv) {
     std::fputs(kUsage, stdout);
     return 0;
   }
-  std::fprintf(stderr, "ccspm: %s\n%s",
-               command.empty() ? "missing command" : ("unknown command " + std::string(command)).c_str(),
-               kUsage);
+  std::fprintf(
+      stderr, "ccspm: %s\n%s",
+      command.empty() ? "missing command" : ("unknown command " + std::string(command)).c_str(),
+      kUsage);
   return 2;
 }
 

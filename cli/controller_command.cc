@@ -31,11 +31,16 @@ Result<ControllerFlags> ParseControllerFlags(const std::vector<std::string_view>
   Status parsed = ParseFlags(
       args,
       [&](std::string_view flag, std::string_view value) -> Status {
-        if (flag == "--kubeconfig") o.kubeconfig = value;
-        else if (flag == "--metrics-address") o.metrics_address = value;
-        else if (flag == "--metrics-port") return ParseIntFlag(flag, value, 0, 65535, &o.metrics_port);
-        else if (flag == "--workers") return ParseIntFlag(flag, value, 1, 64, &o.workers);
-        else if (flag == "--max-retries") return ParseIntFlag(flag, value, 0, 1000, &o.max_retries);
+        if (flag == "--kubeconfig")
+          o.kubeconfig = value;
+        else if (flag == "--metrics-address")
+          o.metrics_address = value;
+        else if (flag == "--metrics-port")
+          return ParseIntFlag(flag, value, 0, 65535, &o.metrics_port);
+        else if (flag == "--workers")
+          return ParseIntFlag(flag, value, 1, 64, &o.workers);
+        else if (flag == "--max-retries")
+          return ParseIntFlag(flag, value, 0, 1000, &o.max_retries);
         else if (flag == "--exclude-namespace") {
           if (!excluded_given) o.excluded_namespaces.clear();
           excluded_given = true;
@@ -72,8 +77,8 @@ int RunControllerCommand(int argc, char** argv) {
     return controller::RunController(flags->options, stop);
   });
   if (!status.ok()) {
-    log::Error("controller failed", {{log::key::kComponent, "controller"},
-                                     {log::key::kError, status.message()}});
+    log::Error("controller failed",
+               {{log::key::kComponent, "controller"}, {log::key::kError, status.message()}});
     return 1;
   }
   log::Info("controller stopped", {{log::key::kComponent, "controller"}});

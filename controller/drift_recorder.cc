@@ -7,8 +7,7 @@ namespace ccspm::controller {
 namespace {
 
 std::string KeyOf(const kube::ObjectReference& object) {
-  return object.api_version + "/" + object.kind + "/" + object.namespace_name + "/" +
-         object.name;
+  return object.api_version + "/" + object.kind + "/" + object.namespace_name + "/" + object.name;
 }
 
 std::string Fingerprint(const std::vector<engine::DriftFinding>& findings) {
@@ -19,9 +18,8 @@ std::string Fingerprint(const std::vector<engine::DriftFinding>& findings) {
 
 }  // namespace
 
-void DriftRecorder::Emit(const kube::ObjectReference& object,
-                         const engine::DriftFinding& finding, const char* action,
-                         kube::EventType type, const char* reason) {
+void DriftRecorder::Emit(const kube::ObjectReference& object, const engine::DriftFinding& finding,
+                         const char* action, kube::EventType type, const char* reason) {
   const engine::Violation& violation = finding.violation;
   metrics_.CountDrift(violation.policy, violation.check, action);
   log::Info("drift", {{log::key::kAction, action},
@@ -34,13 +32,13 @@ void DriftRecorder::Emit(const kube::ObjectReference& object,
                       {log::key::kResourceVersion, object.resource_version},
                       {log::key::kReason, violation.message}});
 
-  std::string message = std::string(action == std::string("repaired") ? "Repaired drift. "
-                                                                      : "Drift detected. ") +
-                        engine::DescribeViolation(violation);
+  std::string message =
+      std::string(action == std::string("repaired") ? "Repaired drift. " : "Drift detected. ") +
+      engine::DescribeViolation(violation);
   Status recorded = events_.RecordEvent(object, type, reason, message);
   if (!recorded.ok()) {
-    log::Warn("event not recorded", {{log::key::kResourceName, object.name},
-                                     {log::key::kError, recorded.message()}});
+    log::Warn("event not recorded",
+              {{log::key::kResourceName, object.name}, {log::key::kError, recorded.message()}});
   }
 }
 

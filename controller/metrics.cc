@@ -8,11 +8,16 @@ namespace ccspm::controller {
 
 const char* ReconcileResultName(ReconcileResult result) {
   switch (result) {
-    case ReconcileResult::kInSync: return "in_sync";
-    case ReconcileResult::kRepaired: return "repaired";
-    case ReconcileResult::kReported: return "reported";
-    case ReconcileResult::kGone: return "gone";
-    case ReconcileResult::kError: return "error";
+    case ReconcileResult::kInSync:
+      return "in_sync";
+    case ReconcileResult::kRepaired:
+      return "repaired";
+    case ReconcileResult::kReported:
+      return "reported";
+    case ReconcileResult::kGone:
+      return "gone";
+    case ReconcileResult::kError:
+      return "error";
   }
   return "error";
 }
@@ -30,9 +35,9 @@ Metrics::Metrics() : registry_(std::make_shared<prometheus::Registry>()) {
                      .Name("ccspm_reconcile_total")
                      .Help("Reconciles of one object, by result.")
                      .Register(*registry_);
-  for (ReconcileResult result : {ReconcileResult::kInSync, ReconcileResult::kRepaired,
-                                 ReconcileResult::kReported, ReconcileResult::kGone,
-                                 ReconcileResult::kError}) {
+  for (ReconcileResult result :
+       {ReconcileResult::kInSync, ReconcileResult::kRepaired, ReconcileResult::kReported,
+        ReconcileResult::kGone, ReconcileResult::kError}) {
     reconciles_->Add({{"result", ReconcileResultName(result)}});
   }
   watched_ = &prometheus::BuildGauge()
@@ -52,11 +57,11 @@ Metrics::Metrics() : registry_(std::make_shared<prometheus::Registry>()) {
                              .Add({});
 }
 
-void Metrics::CountDrift(std::string_view policy, std::string_view check,
-                         std::string_view action) {
-  drift_->Add({{"policy", std::string(policy)},
-               {"check", std::string(check)},
-               {"action", std::string(action)}})
+void Metrics::CountDrift(std::string_view policy, std::string_view check, std::string_view action) {
+  drift_
+      ->Add({{"policy", std::string(policy)},
+             {"check", std::string(check)},
+             {"action", std::string(action)}})
       .Increment();
 }
 

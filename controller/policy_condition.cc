@@ -21,8 +21,7 @@ bool UpToDate(const JsonValue* current, std::string_view status, std::string_vie
               std::string_view message, int64_t generation) {
   if (current == nullptr) return false;
   const JsonValue* observed = FindMember(*current, "observedGeneration");
-  return StringMember(*current, "status") == status &&
-         StringMember(*current, "reason") == reason &&
+  return StringMember(*current, "status") == status && StringMember(*current, "reason") == reason &&
          StringMember(*current, "message") == message && observed != nullptr &&
          observed->IsInt64() && observed->GetInt64() == generation;
 }
@@ -30,8 +29,7 @@ bool UpToDate(const JsonValue* current, std::string_view status, std::string_vie
 }  // namespace
 
 std::optional<JsonDocument> ReadyConditionPatch(const JsonValue& policy_object,
-                                                const Status& load_status,
-                                                std::string_view now) {
+                                                const Status& load_status, std::string_view now) {
   std::string_view status = load_status.ok() ? "True" : "False";
   std::string_view reason = load_status.ok() ? kReasonLoaded : kReasonInvalid;
   std::string message = load_status.ok() ? "the policy is in force" : load_status.message();

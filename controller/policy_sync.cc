@@ -119,8 +119,8 @@ void PolicySync::Rebuild() {
   engine::LoadedPolicies loaded = engine::LoadPolicies(values);
 
   for (const engine::PolicyLoadError& error : loaded.errors) {
-    log::Warn("policy skipped", {{log::key::kPolicy, error.policy},
-                                 {log::key::kError, error.status.message()}});
+    log::Warn("policy skipped",
+              {{log::key::kPolicy, error.policy}, {log::key::kError, error.status.message()}});
   }
   metrics_.SetPolicyCounts(loaded.set->policies().size(), loaded.errors.size());
   WriteConditions(objects, loaded.errors);

@@ -63,8 +63,8 @@ class PolicySync {
 
   mutable std::mutex mutex_;
   std::condition_variable_any changed_;
-  bool dirty_ = false;                                            // Guarded by mutex_.
-  bool synced_ = false;                                           // Guarded by mutex_.
+  bool dirty_ = false;                                                    // Guarded by mutex_.
+  bool synced_ = false;                                                   // Guarded by mutex_.
   engine::PolicySetPtr current_ = std::make_shared<engine::PolicySet>();  // Guarded by mutex_.
   std::jthread thread_;
 };

@@ -15,8 +15,8 @@ struct SplitFindings {
 SplitFindings Split(std::vector<engine::DriftFinding> findings) {
   SplitFindings split;
   for (engine::DriftFinding& finding : findings) {
-    bool repairable = finding.action == engine::DriftAction::kRemediate &&
-                      finding.violation.fixable;
+    bool repairable =
+        finding.action == engine::DriftAction::kRemediate && finding.violation.fixable;
     (repairable ? split.repaired : split.reported).push_back(std::move(finding));
   }
   return split;

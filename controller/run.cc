@@ -36,8 +36,8 @@ void Work(WorkQueue& queue, Reconciler& reconciler, RetryBackoff& backoff, Metri
                                      {log::key::kDurationMs, static_cast<int64_t>(delay.count())}});
       queue.AddAfter(*key, delay);
     } else {
-      log::Error("reconcile given up", {{log::key::kResourceName, *key},
-                                        {log::key::kError, result.status().message()}});
+      log::Error("reconcile given up",
+                 {{log::key::kResourceName, *key}, {log::key::kError, result.status().message()}});
       backoff.Forget(*key);
     }
     queue.Done(*key);
@@ -82,8 +82,8 @@ Status RunController(const ControllerOptions& options, std::stop_token stop) {
   for (int i = 0; i < options.workers; ++i) {
     workers.emplace_back([&] { Work(queue, reconciler, backoff, metrics, options); });
   }
-  log::Info("controller started", {{log::key::kComponent, "controller"},
-                                   {log::key::kCount, options.workers}});
+  log::Info("controller started",
+            {{log::key::kComponent, "controller"}, {log::key::kCount, options.workers}});
 
   // Waits for the stop request; the watches and workers do the work meanwhile.
   std::mutex mutex;

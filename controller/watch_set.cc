@@ -56,8 +56,8 @@ void WatchSet::WatchExactly(const std::vector<kube::ResourceType>& types) {
       }
       Watched watched{type, NewInformer(type)};
       watched.informer->Start();
-      log::Info("watch started", {{log::key::kResourceGroup, type.group},
-                                  {log::key::kResourceKind, type.kind}});
+      log::Info("watch started",
+                {{log::key::kResourceGroup, type.group}, {log::key::kResourceKind, type.kind}});
       next.emplace(id, std::move(watched));
     }
     for (auto& [id, watched] : watched_) {

@@ -29,7 +29,7 @@ ValidationVerdict Validate(const PolicySet& policies, const ObjectIdentity& iden
                            const JsonValue& object, const CheckInputs& inputs = {});
 
 struct MutationResult {
-  std::vector<PatchOp> patch;  // Empty when nothing needed filling.
+  std::vector<PatchOp> patch;       // Empty when nothing needed filling.
   std::vector<std::string> filled;  // "policy/check: path" for each filled place.
 };
 

@@ -51,8 +51,8 @@ std::string FailureMessage(const Validation& validation, const cel::Activation& 
 
 }  // namespace
 
-void CheckValidations(const PolicyMatch& match, const JsonValue& object,
-                      const CheckInputs& inputs, std::vector<Violation>* violations) {
+void CheckValidations(const PolicyMatch& match, const JsonValue& object, const CheckInputs& inputs,
+                      std::vector<Violation>* violations) {
   const Policy& policy = *match.policy;
   if (policy.validations.empty()) return;
 

@@ -15,7 +15,7 @@ namespace ccspm::engine {
 // Appends a violation for each validation that is false or fails to evaluate (a check that
 // cannot be evaluated is not a pass: errors, including an exceeded cost budget, fail closed).
 // Without a request (drift, scans), validations that read `request` or `oldObject` are skipped.
-void CheckValidations(const PolicyMatch& match, const JsonValue& object,
-                      const CheckInputs& inputs, std::vector<Violation>* violations);
+void CheckValidations(const PolicyMatch& match, const JsonValue& object, const CheckInputs& inputs,
+                      std::vector<Violation>* violations);
 
 }  // namespace ccspm::engine

@@ -20,11 +20,13 @@ constexpr const char* kHostPolicy = R"j({
        "message":"host networking is not allowed","severity":"high",
        "standards":{"pss":["hostNamespaces"]}},
       {"id":"hostPID","expression":"!variables.spec.?hostPID.orValue(false)",
-       "messageExpression":"'pod ' + object.metadata.name + ' shares the host PID namespace'"}]}})j";
+        "messageExpression":"'pod ' + object.metadata.name + ' shares the host PID namespace'"
+      }]}})j";
 
 Status PolicyError(std::string_view validations) {
   JsonDocument object = Json(std::string(R"j({"kind":"GoldenPolicy","metadata":{"name":"p"},
-    "spec":{"match":{"kinds":["Pod"]},"validations":)j") + std::string(validations) + "}}");
+    "spec":{"match":{"kinds":["Pod"]},"validations":)j") +
+                             std::string(validations) + "}}");
   Result<Policy> policy = ParsePolicy(object);
   return policy.ok() ? Status::Ok() : policy.status();
 }
@@ -90,8 +92,7 @@ TEST(CelChecksTest, ErrorsAndNonBoolResultsFailClosed) {
   ValidationVerdict verdict = Validate(policies, ObjectIdentity::FromObject(pod), pod);
   ASSERT_EQ(verdict.denied.size(), 2u);
   EXPECT_EQ(verdict.denied[0].check, "div");
-  EXPECT_NE(verdict.denied[0].message.find("expression could not be evaluated"),
-            std::string::npos);
+  EXPECT_NE(verdict.denied[0].message.find("expression could not be evaluated"), std::string::npos);
   EXPECT_EQ(verdict.denied[0].message, "expression could not be evaluated: 1:3: divide by zero");
   EXPECT_EQ(verdict.denied[1].message, "expression must return a bool, got \"yes\"");
 }

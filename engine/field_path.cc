@@ -152,8 +152,12 @@ std::string FieldPath::ToString() const {
           text += "[\"" + segment.key + "\"]";
         }
         break;
-      case PathSegment::Type::kIndex: text += "[" + std::to_string(segment.index) + "]"; break;
-      case PathSegment::Type::kEvery: text += "[*]"; break;
+      case PathSegment::Type::kIndex:
+        text += "[" + std::to_string(segment.index) + "]";
+        break;
+      case PathSegment::Type::kEvery:
+        text += "[*]";
+        break;
       case PathSegment::Type::kItemWhere:
         text += "[" + segment.key + "=" + segment.match_value + "]";
         break;
@@ -180,9 +184,12 @@ std::string DisplayPath(const ConcretePath& path) {
 std::string EscapePointerToken(std::string_view token) {
   std::string escaped;
   for (char c : token) {
-    if (c == '~') escaped += "~0";
-    else if (c == '/') escaped += "~1";
-    else escaped += c;
+    if (c == '~')
+      escaped += "~0";
+    else if (c == '/')
+      escaped += "~1";
+    else
+      escaped += c;
   }
   return escaped;
 }

@@ -6,8 +6,7 @@ namespace ccspm::engine {
 namespace {
 
 TEST(FieldPathTest, ParsesEverySegmentKind) {
-  Result<FieldPath> path =
-      FieldPath::Parse(R"(spec.containers[name=app].env[0].x["a.b/c~d"][*])");
+  Result<FieldPath> path = FieldPath::Parse(R"(spec.containers[name=app].env[0].x["a.b/c~d"][*])");
   ASSERT_TRUE(path.ok()) << path.status().ToString();
   const auto& s = path->segments();
   ASSERT_EQ(s.size(), 8u);
@@ -26,8 +25,7 @@ TEST(FieldPathTest, ParsesEverySegmentKind) {
 TEST(FieldPathTest, ErrorsNameTheColumn) {
   Result<FieldPath> path = FieldPath::Parse("spec.containers[*.image");
   ASSERT_FALSE(path.ok());
-  EXPECT_EQ(path.status().message(),
-            "path \"spec.containers[*.image\" column 18: expected ']'");
+  EXPECT_EQ(path.status().message(), "path \"spec.containers[*.image\" column 18: expected ']'");
   EXPECT_FALSE(FieldPath::Parse("").ok());
   EXPECT_FALSE(FieldPath::Parse("spec..x").ok());
   EXPECT_FALSE(FieldPath::Parse("spec[\"open").ok());

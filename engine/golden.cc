@@ -23,8 +23,7 @@ bool Broken(const GoldenSetting& setting, const Target& target) {
   return setting.mode == SettingMode::kEnforce && *target.value != *setting.value;
 }
 
-Violation MakeViolation(const Policy& policy, const GoldenSetting& setting,
-                        const Target& target) {
+Violation MakeViolation(const Policy& policy, const GoldenSetting& setting, const Target& target) {
   Violation violation;
   violation.policy = policy.name;
   violation.check = setting.id;

@@ -9,10 +9,14 @@ namespace {
 
 const char* OpName(PatchOp::Kind kind) {
   switch (kind) {
-    case PatchOp::Kind::kAdd: return "add";
-    case PatchOp::Kind::kReplace: return "replace";
-    case PatchOp::Kind::kRemove: return "remove";
-    case PatchOp::Kind::kTest: return "test";
+    case PatchOp::Kind::kAdd:
+      return "add";
+    case PatchOp::Kind::kReplace:
+      return "replace";
+    case PatchOp::Kind::kRemove:
+      return "remove";
+    case PatchOp::Kind::kTest:
+      return "test";
   }
   return "add";
 }
@@ -51,8 +55,8 @@ JsonValue* FindParent(JsonValue& root, const std::vector<std::string>& tokens) {
   for (size_t i = 0; i + 1 < tokens.size(); ++i) {
     if (node->IsObject()) {
       node = FindMember(*node, tokens[i]);
-    } else if (size_t index = 0; node->IsArray() && ParseIndex(tokens[i], &index) &&
-                                 index < node->Size()) {
+    } else if (size_t index = 0;
+               node->IsArray() && ParseIndex(tokens[i], &index) && index < node->Size()) {
       node = &(*node)[static_cast<rapidjson::SizeType>(index)];
     } else {
       return nullptr;
@@ -123,8 +127,12 @@ Status ApplyOne(JsonDocument& document, const PatchOp& op) {
         (*parent)[i].Swap((*parent)[i - 1]);
       }
       return Status::Ok();
-    case PatchOp::Kind::kReplace: (*parent)[at] = copy(); return Status::Ok();
-    case PatchOp::Kind::kRemove: parent->Erase(parent->Begin() + at); return Status::Ok();
+    case PatchOp::Kind::kReplace:
+      (*parent)[at] = copy();
+      return Status::Ok();
+    case PatchOp::Kind::kRemove:
+      parent->Erase(parent->Begin() + at);
+      return Status::Ok();
     case PatchOp::Kind::kTest:
       return (*parent)[at] == *op.value ? Status::Ok()
                                         : InvalidError("test failed at " + op.pointer);
@@ -155,11 +163,16 @@ Result<std::vector<PatchOp>> ParsePatch(const JsonValue& patch) {
     std::string field = "operation " + std::to_string(i);
     std::string_view name = StringMember(patch[i], "op");
     PatchOp op;
-    if (name == "add") op.kind = PatchOp::Kind::kAdd;
-    else if (name == "replace") op.kind = PatchOp::Kind::kReplace;
-    else if (name == "remove") op.kind = PatchOp::Kind::kRemove;
-    else if (name == "test") op.kind = PatchOp::Kind::kTest;
-    else return InvalidError(field + ".op: must be add, replace, remove or test");
+    if (name == "add")
+      op.kind = PatchOp::Kind::kAdd;
+    else if (name == "replace")
+      op.kind = PatchOp::Kind::kReplace;
+    else if (name == "remove")
+      op.kind = PatchOp::Kind::kRemove;
+    else if (name == "test")
+      op.kind = PatchOp::Kind::kTest;
+    else
+      return InvalidError(field + ".op: must be add, replace, remove or test");
 
     const JsonValue* path = FindMember(patch[i], "path");
     if (path == nullptr || !path->IsString()) return InvalidError(field + ".path: required");
@@ -181,8 +194,8 @@ Result<std::vector<PatchOp>> ParsePatch(const JsonValue& patch) {
 
 Status ApplyPatch(JsonDocument& document, const std::vector<PatchOp>& ops) {
   for (size_t i = 0; i < ops.size(); ++i) {
-    CCSPM_RETURN_IF_ERROR(ApplyOne(document, ops[i]).Prefixed("patch operation " +
-                                                              std::to_string(i)));
+    CCSPM_RETURN_IF_ERROR(
+        ApplyOne(document, ops[i]).Prefixed("patch operation " + std::to_string(i)));
   }
   return Status::Ok();
 }

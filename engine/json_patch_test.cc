@@ -28,7 +28,8 @@ TEST(JsonPatchTest, AppliesAddReplaceRemoveAndTest) {
 
 TEST(JsonPatchTest, ReportsFailuresWithTheOperation) {
   JsonDocument doc = Json(R"({"a":1})");
-  Result<std::vector<PatchOp>> ops = ParsePatch(Json(R"([{"op":"replace","path":"/b","value":1}])"));
+  Result<std::vector<PatchOp>> ops =
+      ParsePatch(Json(R"([{"op":"replace","path":"/b","value":1}])"));
   ASSERT_TRUE(ops.ok());
   Status status = ApplyPatch(doc, *ops);
   EXPECT_EQ(status.message(), "patch operation 0: path /b does not exist");

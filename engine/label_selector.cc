@@ -14,14 +14,18 @@ const JsonValue* FindLabel(const JsonValue* labels, const std::string& key) {
 bool RequirementHolds(const LabelRequirement& requirement, const JsonValue* labels) {
   const JsonValue* value = FindLabel(labels, requirement.key);
   auto listed = [&] {
-    return std::find(requirement.values.begin(), requirement.values.end(),
-                     AsStringView(*value)) != requirement.values.end();
+    return std::find(requirement.values.begin(), requirement.values.end(), AsStringView(*value)) !=
+           requirement.values.end();
   };
   switch (requirement.op) {
-    case LabelRequirement::Operator::kExists: return value != nullptr;
-    case LabelRequirement::Operator::kDoesNotExist: return value == nullptr;
-    case LabelRequirement::Operator::kIn: return value != nullptr && listed();
-    case LabelRequirement::Operator::kNotIn: return value == nullptr || !listed();
+    case LabelRequirement::Operator::kExists:
+      return value != nullptr;
+    case LabelRequirement::Operator::kDoesNotExist:
+      return value == nullptr;
+    case LabelRequirement::Operator::kIn:
+      return value != nullptr && listed();
+    case LabelRequirement::Operator::kNotIn:
+      return value == nullptr || !listed();
   }
   return false;
 }
@@ -56,9 +60,9 @@ Result<LabelRequirement> ParseExpression(const JsonValue& value, const std::stri
   bool needs_values = requirement.op == LabelRequirement::Operator::kIn ||
                       requirement.op == LabelRequirement::Operator::kNotIn;
   if (needs_values == requirement.values.empty()) {
-    return InvalidError(field + ".values: " +
-                        (needs_values ? "required for In and NotIn"
-                                      : "must be empty for Exists and DoesNotExist"));
+    return InvalidError(
+        field + ".values: " +
+        (needs_values ? "required for In and NotIn" : "must be empty for Exists and DoesNotExist"));
   }
   return requirement;
 }
@@ -81,7 +85,8 @@ Result<LabelSelector> ParseLabelSelector(const JsonValue& value, const std::stri
         return InvalidError(field + ".matchLabels." + member.name.GetString() +
                             ": must be a string");
       }
-      selector.requirements.push_back({member.name.GetString(), LabelRequirement::Operator::kIn,
+      selector.requirements.push_back({member.name.GetString(),
+                                       LabelRequirement::Operator::kIn,
                                        {std::string(AsStringView(member.value))}});
     }
   }
@@ -91,8 +96,8 @@ Result<LabelSelector> ParseLabelSelector(const JsonValue& value, const std::stri
     if (!expressions->IsArray()) return InvalidError(field + ".matchExpressions: must be a list");
     size_t index = 0;
     for (const JsonValue& item : expressions->GetArray()) {
-      Result<LabelRequirement> requirement = ParseExpression(
-          item, field + ".matchExpressions[" + std::to_string(index++) + "]");
+      Result<LabelRequirement> requirement =
+          ParseExpression(item, field + ".matchExpressions[" + std::to_string(index++) + "]");
       if (!requirement.ok()) return requirement.status();
       selector.requirements.push_back(std::move(*requirement));
     }

@@ -30,9 +30,9 @@ constexpr std::array<ControllerKind, 7> kControllers{{
 
 }  // namespace
 
-std::optional<PodTemplateLocation> FindPodTemplate(std::string_view group,
-                                                   std::string_view kind) {
-  if (group.empty() && kind == "Pod") return PodTemplateLocation{Keys({"spec"}), Keys({"metadata"})};
+std::optional<PodTemplateLocation> FindPodTemplate(std::string_view group, std::string_view kind) {
+  if (group.empty() && kind == "Pod")
+    return PodTemplateLocation{Keys({"spec"}), Keys({"metadata"})};
 
   for (const ControllerKind& controller : kControllers) {
     if (group != controller.group || kind != controller.kind) continue;

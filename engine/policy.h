@@ -89,9 +89,9 @@ struct Variable {
 struct Validation {
   std::string id;
   cel::Program program;
-  std::string message;                         // Static message; may be empty.
+  std::string message;                          // Static message; may be empty.
   std::optional<cel::Program> message_program;  // messageExpression, a string expression.
-  std::string reason;                          // Forbidden (default), Invalid, ...
+  std::string reason;                           // Forbidden (default), Invalid, ...
   Severity severity = Severity::kMedium;
   Standards standards;
   // Reads `request` or `oldObject`: checked at admission only, skipped by drift and scans.

@@ -6,8 +6,8 @@
 namespace ccspm::engine {
 namespace {
 
-Result<cel::Program> CompileField(const JsonValue& item, const char* key,
-                                  const std::string& field, const cel::Environment& env) {
+Result<cel::Program> CompileField(const JsonValue& item, const char* key, const std::string& field,
+                                  const cel::Environment& env) {
   const JsonValue* text = FindMember(item, key);
   if (text == nullptr || !text->IsString() || text->GetStringLength() == 0) {
     return InvalidError(field + "." + key + ": required");
@@ -85,8 +85,8 @@ Status ParseCelChecks(const JsonValue& spec, Policy& policy) {
     std::string field = "spec.variables[" + std::to_string(i) + "]";
     Result<cel::Program> program = CompileField((*variables)[i], "expression", field, *env);
     if (!program.ok()) return program.status();
-    policy.variables.push_back({std::string(StringMember((*variables)[i], "name")),
-                                std::move(*program)});
+    policy.variables.push_back(
+        {std::string(StringMember((*variables)[i], "name")), std::move(*program)});
   }
 
   if (validations != nullptr) {

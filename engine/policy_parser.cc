@@ -56,8 +56,7 @@ Result<MatchSpec> ParseMatch(const JsonValue& spec) {
   if (kinds->empty()) return InvalidError("spec.match.kinds: at least one kind is required");
   for (const std::string& kind : *kinds) result.kinds.push_back(ParseKindSelector(kind));
 
-  Result<std::vector<std::string>> namespaces =
-      ParseStringList(*match, "namespaces", "spec.match");
+  Result<std::vector<std::string>> namespaces = ParseStringList(*match, "namespaces", "spec.match");
   if (!namespaces.ok()) return namespaces.status();
   result.namespaces = std::move(*namespaces);
 
@@ -189,9 +188,11 @@ Result<Severity> ParseSeverity(const JsonValue& item, const std::string& field) 
 Result<Standards> ParseStandards(const JsonValue& value, const std::string& field) {
   if (!value.IsObject()) return InvalidError(field + ": must be an object");
   Standards standards;
-  const std::pair<const char*, std::vector<std::string>*> lists[] = {
-      {"pss", &standards.pss}, {"cis", &standards.cis}, {"nist", &standards.nist},
-      {"pci", &standards.pci}, {"nsa", &standards.nsa}};
+  const std::pair<const char*, std::vector<std::string>*> lists[] = {{"pss", &standards.pss},
+                                                                     {"cis", &standards.cis},
+                                                                     {"nist", &standards.nist},
+                                                                     {"pci", &standards.pci},
+                                                                     {"nsa", &standards.nsa}};
   for (const auto& [key, list] : lists) {
     Result<std::vector<std::string>> parsed = ParseStringList(value, key, field);
     if (!parsed.ok()) return parsed.status();
@@ -238,8 +239,7 @@ Result<Policy> ParsePolicy(const JsonValue& object) {
   for (const Validation& validation : policy.validations) {
     for (const GoldenSetting& setting : policy.settings) {
       if (setting.id == validation.id) {
-        return InvalidError("spec.validations: id \"" + validation.id +
-                            "\" is also a setting id");
+        return InvalidError("spec.validations: id \"" + validation.id + "\" is also a setting id");
       }
     }
   }
@@ -248,9 +248,12 @@ Result<Policy> ParsePolicy(const JsonValue& object) {
 
 const char* AdmissionActionName(AdmissionAction action) {
   switch (action) {
-    case AdmissionAction::kDeny: return "Deny";
-    case AdmissionAction::kWarn: return "Warn";
-    case AdmissionAction::kAudit: return "Audit";
+    case AdmissionAction::kDeny:
+      return "Deny";
+    case AdmissionAction::kWarn:
+      return "Warn";
+    case AdmissionAction::kAudit:
+      return "Audit";
   }
   return "Deny";
 }
@@ -265,10 +268,14 @@ const char* SettingModeName(SettingMode mode) {
 
 const char* SeverityName(Severity severity) {
   switch (severity) {
-    case Severity::kLow: return "low";
-    case Severity::kMedium: return "medium";
-    case Severity::kHigh: return "high";
-    case Severity::kCritical: return "critical";
+    case Severity::kLow:
+      return "low";
+    case Severity::kMedium:
+      return "medium";
+    case Severity::kHigh:
+      return "high";
+    case Severity::kCritical:
+      return "critical";
   }
   return "medium";
 }

@@ -24,18 +24,21 @@ TEST(ParsePolicyTest, ErrorsNameTheField) {
             "spec.match.kinds: at least one kind is required");
   EXPECT_EQ(ParseError(R"({"match":{"kinds":["Pod"]},"admission":{"action":"Block"}})").message(),
             "spec.admission.action: must be one of Deny, Warn, Audit");
-  EXPECT_EQ(ParseError(R"({"match":{"kinds":["Pod"]},"settings":[{"id":"a","path":"spec[","value":1}]})")
-                .message(),
-            "spec.settings[0].path: path \"spec[\" column 6: expected '*', an index, a quoted key "
-            "or name=value");
-  EXPECT_EQ(ParseError(R"({"match":{"kinds":["Pod"]},"settings":[{"id":"a","path":"x"}]})")
-                .message(),
-            "spec.settings[0].value: required");
+  EXPECT_EQ(
+      ParseError(R"({"match":{"kinds":["Pod"]},"settings":[{"id":"a","path":"spec[","value":1}]})")
+          .message(),
+      "spec.settings[0].path: path \"spec[\" column 6: expected '*', an index, a quoted key "
+      "or name=value");
+  EXPECT_EQ(
+      ParseError(R"({"match":{"kinds":["Pod"]},"settings":[{"id":"a","path":"x"}]})").message(),
+      "spec.settings[0].value: required");
   EXPECT_EQ(ParseError(R"({"match":{"kinds":["Pod"]},"settings":[{"id":"a","path":"x","value":1},
-                          {"id":"a","path":"y","value":1}]})").message(),
+                          {"id":"a","path":"y","value":1}]})")
+                .message(),
             "spec.settings[1].id: \"a\" is used twice");
   EXPECT_EQ(ParseError(R"({"match":{"kinds":["Pod"],"selector":{"matchExpressions":[
-                          {"key":"a","operator":"In"}]}}})").message(),
+                          {"key":"a","operator":"In"}]}}})")
+                .message(),
             "spec.match.selector.matchExpressions[0].values: required for In and NotIn");
 }
 
@@ -69,7 +72,8 @@ TEST(MatchTest, LabelSelectorsFilterObjects) {
   Result<Policy> policy = ParsePolicy(object);
   ASSERT_TRUE(policy.ok());
 
-  JsonDocument web = Json(R"({"kind":"Pod","apiVersion":"v1","metadata":{"labels":{"tier":"web"}}})");
+  JsonDocument web =
+      Json(R"({"kind":"Pod","apiVersion":"v1","metadata":{"labels":{"tier":"web"}}})");
   JsonDocument ignored = Json(R"({"kind":"Pod","apiVersion":"v1",
     "metadata":{"labels":{"tier":"web","ccspm.io/ignore":"true"}}})");
   JsonDocument bare = Json(R"({"kind":"Pod","apiVersion":"v1","metadata":{}})");
@@ -108,8 +112,7 @@ TEST(ParseStandardsTest, ReadsEveryFrameworkAndRejectsUnknownOnes) {
   EXPECT_EQ(ParseStandards(unknown, "x").status().message(),
             "x.iso: unknown standard (pss, cis, nist, pci or nsa)");
   JsonDocument not_list = testing::Json(R"({"cis":"5.2.1"})");
-  EXPECT_EQ(ParseStandards(not_list, "x").status().message(),
-            "x.cis: must be a list of strings");
+  EXPECT_EQ(ParseStandards(not_list, "x").status().message(), "x.cis: must be a list of strings");
 }
 
 }  // namespace

@@ -66,10 +66,10 @@ class Resolver {
   void WalkList(const JsonValue& list, size_t depth, ConcretePath& path) {
     const PathSegment& segment = segments_[depth];
     for (rapidjson::SizeType i = 0; i < list.Size(); ++i) {
-      bool selected = segment.type == PathSegment::Type::kEvery ||
-                      (segment.type == PathSegment::Type::kIndex && segment.index == i) ||
-                      (segment.type == PathSegment::Type::kItemWhere &&
-                       ItemFieldEquals(list[i], segment));
+      bool selected =
+          segment.type == PathSegment::Type::kEvery ||
+          (segment.type == PathSegment::Type::kIndex && segment.index == i) ||
+          (segment.type == PathSegment::Type::kItemWhere && ItemFieldEquals(list[i], segment));
       if (!selected) continue;
       path.push_back({true, "", i});
       Walk(&list[i], depth + 1, path);

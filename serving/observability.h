@@ -19,8 +19,7 @@ struct ObservabilityHandlers {
 };
 
 // Serves on `address`:`port` (0 picks a free port) until the listener is stopped or destroyed.
-Result<std::unique_ptr<HttpListener>> StartObservabilityServer(const std::string& address,
-                                                               int port,
+Result<std::unique_ptr<HttpListener>> StartObservabilityServer(const std::string& address, int port,
                                                                ObservabilityHandlers handlers);
 
 }  // namespace ccspm::serving

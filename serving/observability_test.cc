@@ -1,7 +1,7 @@
 #include "serving/observability.h"
 
-#include <httplib.h>
 #include <gtest/gtest.h>
+#include <httplib.h>
 
 #include <atomic>
 
@@ -10,9 +10,10 @@ namespace {
 
 TEST(ObservabilityTest, ServesMetricsHealthAndReadiness) {
   std::atomic<bool> ready{false};
-  Result<std::unique_ptr<HttpListener>> listener = StartObservabilityServer(
-      "127.0.0.1", 0, {[] { return std::string("# HELP x y\n# TYPE x counter\nx 1\n"); },
-                       [&ready] { return ready.load(); }});
+  Result<std::unique_ptr<HttpListener>> listener =
+      StartObservabilityServer("127.0.0.1", 0,
+                               {[] { return std::string("# HELP x y\n# TYPE x counter\nx 1\n"); },
+                                [&ready] { return ready.load(); }});
   ASSERT_TRUE(listener.ok()) << listener.status().ToString();
   httplib::Client client("127.0.0.1", (*listener)->port());
 
