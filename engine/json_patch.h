@@ -24,8 +24,7 @@ std::string PatchToJson(const std::vector<PatchOp>& ops);
 // Parses a JSON Patch document; errors name the operation index and field.
 Result<std::vector<PatchOp>> ParsePatch(const JsonValue& patch);
 
-// Applies `ops` in order to `document`. On error the document may be partly changed; callers
-// that need all-or-nothing apply to a copy.
+// Applies `ops` in order to `document`, all or nothing (base/json_patch.h).
 Status ApplyPatch(JsonDocument& document, const std::vector<PatchOp>& ops);
 
 }  // namespace ccspm::engine

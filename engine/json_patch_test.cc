@@ -32,7 +32,7 @@ TEST(JsonPatchTest, ReportsFailuresWithTheOperation) {
       ParsePatch(Json(R"([{"op":"replace","path":"/b","value":1}])"));
   ASSERT_TRUE(ops.ok());
   Status status = ApplyPatch(doc, *ops);
-  EXPECT_EQ(status.message(), "patch operation 0: path /b does not exist");
+  EXPECT_EQ(status.message(), "JSON patch operation 0: replace target does not exist");
 
   EXPECT_FALSE(ParsePatch(Json(R"([{"op":"move","path":"/a"}])")).ok());
   EXPECT_FALSE(ParsePatch(Json(R"([{"op":"add","path":"/a"}])")).ok());

@@ -2,7 +2,7 @@
 
 #include "kube/event_builder.h"
 #include "kube/fake_client_support.h"
-#include "kube/json_patch.h"
+#include "base/json_patch.h"
 #include "kube/object_meta.h"
 
 namespace ccspm::kube {

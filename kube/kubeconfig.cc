@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "kube/base64.h"
+#include "base/base64.h"
 #include "kube/config.h"
 #include "kube/file_text.h"
 
@@ -67,7 +67,7 @@ Result<std::string> DataOrFile(const Entry& entry, const char* data_key, const c
   Result<std::string> data = Scalar(entry.body, data_key, where);
   if (!data.ok()) return data.status();
   if (!data->empty()) {
-    Result<std::string> decoded = DecodeBase64(*data);
+    Result<std::string> decoded = Base64Decode(*data);
     if (!decoded.ok()) return decoded.status().Prefixed(where + ": " + data_key);
     return decoded;
   }

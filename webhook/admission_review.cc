@@ -3,7 +3,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
-#include "webhook/base64.h"
+#include "base/base64.h"
 
 namespace ccspm::webhook {
 namespace {

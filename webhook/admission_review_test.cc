@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "webhook/base64.h"
+#include "base/base64.h"
 #include "webhook/test_fixtures.h"
 
 namespace ccspm::webhook {
@@ -139,7 +139,7 @@ TEST(AdmissionReviewTest, EncodesDenialWarningsPatchAndAnnotations) {
   EXPECT_STREQ(out["status"]["message"].GetString(), "no \"privileged\"");
   EXPECT_STREQ(out["warnings"][0].GetString(), "w1");
   EXPECT_STREQ(out["patchType"].GetString(), "JSONPatch");
-  EXPECT_EQ(Base64Decode(out["patch"].GetString()), response.patch);
+  EXPECT_EQ(Base64Decode(out["patch"].GetString()).value(), response.patch);
   EXPECT_STREQ(out["auditAnnotations"]["audit-violations"].GetString(), "v");
 }
 

@@ -6,7 +6,7 @@
 
 #include "base/log.h"
 #include "engine/json_patch.h"
-#include "webhook/base64.h"
+#include "base/base64.h"
 #include "webhook/test_fixtures.h"
 
 namespace ccspm::webhook {
@@ -186,8 +186,8 @@ TEST_F(HandlerTest, MutateReturnsBase64JsonPatchWithEscapedPointer) {
   EXPECT_STREQ(response["uid"].GetString(), "uid-mutate");
   EXPECT_TRUE(response["allowed"].GetBool());
   EXPECT_STREQ(response["patchType"].GetString(), "JSONPatch");
-  std::optional<std::string> patch = Base64Decode(response["patch"].GetString());
-  ASSERT_TRUE(patch.has_value());
+  Result<std::string> patch = Base64Decode(response["patch"].GetString());
+  ASSERT_TRUE(patch.ok());
 
   Result<JsonDocument> ops = ParseJson(*patch);
   ASSERT_TRUE(ops.ok()) << *patch;
@@ -204,8 +204,8 @@ TEST_F(HandlerTest, MutateEscapesPointerIntoExistingAnnotations) {
   spec.object = R"({"apiVersion":"v1","kind":"Pod","metadata":{"name":"p","annotations":{}}})";
   HttpOutput out = Post(handler, Review(spec));
 
-  std::optional<std::string> patch = Base64Decode(Response(out)["patch"].GetString());
-  ASSERT_TRUE(patch.has_value());
+  Result<std::string> patch = Base64Decode(Response(out)["patch"].GetString());
+  ASSERT_TRUE(patch.ok());
   EXPECT_EQ(*patch, R"([{"op":"add","path":"/metadata/annotations/a~1b~0c","value":"platform"}])");
 }
 

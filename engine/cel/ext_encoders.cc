@@ -1,4 +1,5 @@
 // The encoders library: base64.encode(bytes) and base64.decode(string).
+#include "base/base64.h"
 #include "engine/cel/lib_util.h"
 #include "engine/cel/libraries.h"
 
@@ -8,14 +9,14 @@ namespace {
 
 Value Encode(CallContext& context, std::span<const Value> args) {
   AddTextCost(context, args[0].text().size());
-  return Value::String(Base64Encode(args[0].text()));
+  return Value::String(::ccspm::Base64Encode(args[0].text()));
 }
 
 Value Decode(CallContext& context, std::span<const Value> args) {
   AddTextCost(context, args[0].text().size());
-  std::string decoded;
-  if (!Base64Decode(args[0].text(), &decoded)) return Value::Error("invalid base64 data");
-  return Value::Bytes(std::move(decoded));
+  Result<std::string> decoded = ::ccspm::Base64Decode(args[0].text());
+  if (!decoded.ok()) return Value::Error(decoded.status().message());
+  return Value::Bytes(std::move(decoded).value());
 }
 
 }  // namespace

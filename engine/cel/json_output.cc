@@ -1,6 +1,7 @@
 // ToJsonText: the JSON text of a CEL value (see cel.h for the mapping).
 #include <cmath>
 
+#include "base/base64.h"
 #include "engine/cel/cel.h"
 #include "engine/cel/lib_util.h"
 #include "engine/cel/time_util.h"
@@ -81,7 +82,7 @@ void Append(const Value& v, std::string* out, int depth) {
       AppendQuoted(v.text(), out);
       return;
     case Kind::kBytes:
-      AppendQuoted(Base64Encode(v.text()), out);
+      AppendQuoted(::ccspm::Base64Encode(v.text()), out);
       return;
     case Kind::kTimestamp:
       AppendQuoted(FormatTimestamp(v.seconds(), v.nanos()), out);

@@ -13,9 +13,6 @@ namespace ccspm::cel {
 // Shortest text that reads back as the same double ("1.5", "1e+100", "NaN", "+Inf").
 std::string FormatDouble(double value);
 
-// Base64 (RFC 4648, with padding). Decoding accepts missing padding; false on bad input.
-std::string Base64Encode(std::string_view data);
-bool Base64Decode(std::string_view text, std::string* out);
 
 // Adds a cost proportional to `bytes` walked (one unit per 10 bytes, rounded up), as the API
 // server's string functions do.

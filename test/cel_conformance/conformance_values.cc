@@ -1,3 +1,4 @@
+#include "base/base64.h"
 #include "test/cel_conformance/conformance_values.h"
 
 #include <cmath>
@@ -65,9 +66,9 @@ bool ToValue(const JsonValue& encoded, Value* out, std::string* error) {
   } else if (kind == "string_value") {
     *out = Value::String(std::string(AsStringView(v)));
   } else if (kind == "bytes_value") {
-    std::string bytes;
-    if (!Base64Decode(AsStringView(v), &bytes)) return (*error = "bad base64", false);
-    *out = Value::Bytes(std::move(bytes));
+    Result<std::string> bytes = ::ccspm::Base64Decode(AsStringView(v));
+    if (!bytes.ok()) return (*error = "bad base64", false);
+    *out = Value::Bytes(std::move(bytes).value());
   } else if (kind == "bool_value") {
     *out = Value::Bool(v.GetBool());
   } else if (kind == "null_value") {

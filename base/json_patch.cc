@@ -1,11 +1,11 @@
-#include "kube/json_patch.h"
+#include "base/json_patch.h"
 
 #include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
 
-namespace ccspm::kube {
+namespace ccspm {
 namespace {
 
 // Splits a JSON pointer ("/a/b~1c") into unescaped tokens; "" is the whole document.
@@ -218,4 +218,4 @@ void ApplyMergePatch(const JsonValue& patch, JsonValue& target,
   }
 }
 
-}  // namespace ccspm::kube
+}  // namespace ccspm

@@ -1,28 +1,9 @@
-#include "kube/base64.h"
+#include "kube/server_url.h"
 
 #include <gtest/gtest.h>
 
-#include "kube/server_url.h"
-
 namespace ccspm::kube {
 namespace {
-
-TEST(DecodeBase64Test, DecodesWithAndWithoutPaddingAcrossLines) {
-  EXPECT_EQ(*DecodeBase64(""), "");
-  EXPECT_EQ(*DecodeBase64("QQ=="), "A");
-  EXPECT_EQ(*DecodeBase64("QUI="), "AB");
-  EXPECT_EQ(*DecodeBase64("QUJD"), "ABC");
-  EXPECT_EQ(*DecodeBase64("QUJ"), "AB");
-  EXPECT_EQ(*DecodeBase64("aGVs\nbG8g\r\nd29y bGQ="), "hello world");
-  EXPECT_EQ(DecodeBase64("+/+/").value(), "\xfb\xff\xbf");
-}
-
-TEST(DecodeBase64Test, RejectsForeignBytesAndBadLengths) {
-  EXPECT_FALSE(DecodeBase64("QQ=x").ok());
-  EXPECT_FALSE(DecodeBase64("Q").ok());
-  EXPECT_FALSE(DecodeBase64("QQ===").ok());
-  EXPECT_FALSE(DecodeBase64("QU-_").ok());
-}
 
 TEST(ParseServerUrlTest, ParsesHostPortAndPrefix) {
   Result<ServerUrl> url = ParseServerUrl("https://127.0.0.1:6443");

@@ -4,7 +4,7 @@
 #include "base/json.h"
 #include "base/status.h"
 
-namespace ccspm::kube {
+namespace ccspm {
 
 // Applies the operations of `patch` (an array) to `target` in order. All or nothing: on any
 // error (bad operation, missing path, failed "test") `target` is left unchanged and the error
@@ -16,4 +16,4 @@ Status ApplyJsonPatch(const JsonValue& patch, JsonDocument& target);
 void ApplyMergePatch(const JsonValue& patch, JsonValue& target,
                      JsonDocument::AllocatorType& allocator);
 
-}  // namespace ccspm::kube
+}  // namespace ccspm

@@ -1,8 +1,8 @@
-#include "kube/json_patch.h"
+#include "base/json_patch.h"
 
 #include <gtest/gtest.h>
 
-namespace ccspm::kube {
+namespace ccspm {
 namespace {
 
 JsonDocument Json(std::string_view text) {
@@ -76,4 +76,4 @@ TEST(ApplyMergePatchTest, MergesRemovesAndReplaces) {
 }
 
 }  // namespace
-}  // namespace ccspm::kube
+}  // namespace ccspm
