@@ -23,6 +23,9 @@ build: deps $(BUILD_DIR)/build.ninja
 # Unit and conformance tests (GoogleTest and runners, through ctest).
 unit: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+	@# The conformance runners' own counts, which ctest keeps in its log.
+	@grep -h -E "^[A-Za-z _-]*:? ?[0-9]+ passed, [0-9]+ failed" \
+	  $(BUILD_DIR)/Testing/Temporary/LastTest.log || true
 
 # End to end on a real kube-apiserver + etcd (built once into ~/.cache/ccspm), with kubectl.
 e2e: build
