@@ -40,10 +40,10 @@ void CheckObject(const engine::PolicySet& set, const std::string& policy, const 
   if (StringMember(object, "kind") != "Pod") return;
   for (const WrappedPod& wrapped : WrapPod(object)) {
     const Outcome through = Evaluate(set, policy, wrapped.object);
-    tally.Expect(through.matched == outcome.matched &&
-                     (through.failed.count(check) == 1) == fails && through.errors.empty(),
-                 where + " as a " + wrapped.kind + ": verdict for " + check +
-                     " differs from the Pod's");
+    tally.Expect(
+        through.matched == outcome.matched && (through.failed.count(check) == 1) == fails &&
+            through.errors.empty(),
+        where + " as a " + wrapped.kind + ": verdict for " + check + " differs from the Pod's");
   }
 }
 
@@ -96,8 +96,7 @@ void RunLibraryFixtures(const engine::PolicySet& set, const fs::path& tests_dir,
       const Coverage& covered = coverage[{policy.name, check}];
       tally.Expect(covered.pass > 0 && covered.fail > 0,
                    policy.name + " check " + check + ": needs pass- and fail- fixtures (has " +
-                       std::to_string(covered.pass) + " and " + std::to_string(covered.fail) +
-                       ")");
+                       std::to_string(covered.pass) + " and " + std::to_string(covered.fail) + ")");
     }
   }
 }

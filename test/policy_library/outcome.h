@@ -13,9 +13,9 @@
 namespace ccspm::policy_library {
 
 struct Outcome {
-  bool matched = false;           // The policy applies to the object at all.
-  std::set<std::string> failed;   // Ids of the checks the object fails, any mode.
-  std::vector<std::string> errors;  // Checks that could not be evaluated: a bug in the policy.
+  bool matched = false;               // The policy applies to the object at all.
+  std::set<std::string> failed;       // Ids of the checks the object fails, any mode.
+  std::vector<std::string> errors;    // Checks that could not be evaluated: a bug in the policy.
   std::vector<std::string> messages;  // "check: message" of each violation.
 };
 

@@ -10,9 +10,12 @@ struct ControllerKind {
 };
 
 constexpr ControllerKind kControllers[] = {
-    {"apps/v1", "Deployment", false}, {"apps/v1", "ReplicaSet", false},
-    {"apps/v1", "StatefulSet", false}, {"apps/v1", "DaemonSet", false},
-    {"batch/v1", "Job", false},        {"batch/v1", "CronJob", true},
+    {"apps/v1", "Deployment", false},
+    {"apps/v1", "ReplicaSet", false},
+    {"apps/v1", "StatefulSet", false},
+    {"apps/v1", "DaemonSet", false},
+    {"batch/v1", "Job", false},
+    {"batch/v1", "CronJob", true},
     {"v1", "ReplicationController", false},
 };
 

@@ -43,9 +43,9 @@ struct Run {
 
 // One conformance Pod: its verdict, then the same verdict through every controller kind.
 void CheckPod(Run& run, const fs::path& file, bool expect_fail) {
-  const std::string where = run.policy + " " + file.parent_path().parent_path().filename().string() +
-                            "/" + file.parent_path().filename().string() + "/" +
-                            file.filename().string();
+  const std::string where = run.policy + " " +
+                            file.parent_path().parent_path().filename().string() + "/" +
+                            file.parent_path().filename().string() + "/" + file.filename().string();
   Result<std::vector<JsonDocument>> objects = LoadObjects(file);
   if (!objects.ok() || objects->size() != 1) {
     run.tally.Expect(false, where + ": expected one object: " +
@@ -62,8 +62,8 @@ void CheckPod(Run& run, const fs::path& file, bool expect_fail) {
   } else if (expect_fail) {
     const std::string named = NamedCheck(outcome, control);
     if (!named.empty()) run.named.insert(named);
-    run.tally.Expect(!named.empty(), where + ": must fail check " + control + ", failed " +
-                                         Join(outcome.failed));
+    run.tally.Expect(!named.empty(),
+                     where + ": must fail check " + control + ", failed " + Join(outcome.failed));
   } else {
     run.tally.Expect(outcome.matched && outcome.failed.empty(),
                      where + ": must pass, failed " + Join(outcome.failed));
@@ -114,8 +114,8 @@ bool RunPssConformance(const engine::PolicySet& set, const fs::path& pss_dir, Ta
   CheckFolder(restricted, pss_dir / "restricted" / "pass", false);
   CheckFolder(restricted, pss_dir / "baseline" / "fail", true);
   CheckCoverage(restricted);
-  std::printf("pss-restricted conformance: %d passed, %d failed\n",
-              tally.passed() - start.passed(), tally.failed() - start.failed());
+  std::printf("pss-restricted conformance: %d passed, %d failed\n", tally.passed() - start.passed(),
+              tally.failed() - start.failed());
   return true;
 }
 
