@@ -5,6 +5,7 @@
 
 #include "cli/controller_command.h"
 #include "cli/eval_command.h"
+#include "cli/scan/scan_command.h"
 #include "cli/webhook_command.h"
 
 namespace ccspm::cli {
@@ -17,6 +18,8 @@ constexpr const char* kUsage =
     "  webhook      serve the validating and mutating admission webhooks\n"
     "  controller   watch policies and the objects they match; repair or report drift\n"
     "  eval         evaluate a CEL expression, optionally against an object from a file\n"
+    "  scan         judge manifests (files, folders, stdin) against policies; table, JSON,\n"
+    "               SARIF or JUnit\n"
     "  version      print the version\n"
     "\n"
     "Run 'ccspm <command> --help' for the flags of a command.\n";
@@ -28,6 +31,7 @@ int Run(int argc, char** argv) {
   if (command == "webhook") return RunWebhookCommand(argc - 1, argv + 1);
   if (command == "controller") return RunControllerCommand(argc - 1, argv + 1);
   if (command == "eval") return RunEval(argc - 1, argv + 1);
+  if (command == "scan") return RunScanCommand(argc - 1, argv + 1);
   if (command == "version" || command == "--version") {
     std::printf("ccspm %s\n", CCSPM_VERSION);
     return 0;

@@ -70,6 +70,22 @@ Status CheckText(std::string_view text) {
   return Status::Ok();
 }
 
+std::string ValidUtf8(std::string_view text) {
+  std::string valid;
+  valid.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    const size_t length = SequenceLength(text, i);
+    if (length == 0) {
+      valid += "\xEF\xBF\xBD";
+      ++i;
+      continue;
+    }
+    valid.append(text.substr(i, length));
+    i += length;
+  }
+  return valid;
+}
+
 int CharacterColumn(std::string_view text, size_t offset) {
   if (offset > text.size()) offset = text.size();
   const size_t newline = offset == 0 ? std::string_view::npos : text.rfind('\n', offset - 1);

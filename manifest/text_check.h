@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 #include "base/status.h"
@@ -18,6 +19,10 @@ size_t ByteOrderMarkLength(std::string_view text);
 // "binary data (NUL byte) at line 1 column 9" or "invalid UTF-8 (byte 0xff) at line 2
 // column 4". Also refuses UTF-16 and UTF-32 byte order marks, which kubectl does not read.
 Status CheckText(std::string_view text);
+
+// `text` with every byte sequence that is not UTF-8 replaced by U+FFFD, for output formats
+// that must be valid UTF-8 (file names come from the file system, not from checked text).
+std::string ValidUtf8(std::string_view text);
 
 // 1-based column of byte `offset` of `text`, counting characters from the start of its line.
 int CharacterColumn(std::string_view text, size_t offset);
