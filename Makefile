@@ -7,7 +7,7 @@ BUILD_TYPE ?= RelWithDebInfo
 WERROR ?= $(if $(filter true,$(CI)),ON,OFF)
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps build unit conformance e2e test run demo bench clean
+.PHONY: all deps build unit e2e fuzz test run bench clean
 
 all: build
 
@@ -31,7 +31,17 @@ unit: build
 e2e: build
 	bash test/e2e/run.sh
 
-test: unit e2e
+# libFuzzer with ASan and UBSan on the CEL parser and evaluator, for a bounded time.
+FUZZ_SECONDS ?= 30
+fuzz: deps
+	cmake -S . -B $(BUILD_DIR)-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DCMAKE_CXX_COMPILER=clang++ -DCCSPM_BUILD_FUZZ=ON -DCCSPM_BUILD_TESTS=OFF
+	cmake --build $(BUILD_DIR)-fuzz -j $(JOBS) --target cel_fuzz
+	mkdir -p $(BUILD_DIR)-fuzz/corpus/cel
+	$(BUILD_DIR)-fuzz/fuzz/cel_fuzz -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
+	  -print_final_stats=1 $(BUILD_DIR)-fuzz/corpus/cel fuzz/corpus/cel
+
+test: unit fuzz e2e
 
 # Starts everything, shows the main job with kubectl, then waits for Ctrl-C.
 # CCSPM_DEMO_EXIT=1 exits after the demonstration instead (for scripted use).
@@ -45,4 +55,4 @@ bench: deps
 	bash bench/run.sh $(BUILD_DIR)-bench
 
 clean:
-	rm -rf $(BUILD_DIR) $(BUILD_DIR)-bench
+	rm -rf $(BUILD_DIR) $(BUILD_DIR)-bench $(BUILD_DIR)-fuzz
