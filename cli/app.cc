@@ -5,6 +5,7 @@
 
 #include "cli/controller_command.h"
 #include "cli/eval_command.h"
+#include "cli/scan/fix_command.h"
 #include "cli/scan/scan_command.h"
 #include "cli/webhook_command.h"
 
@@ -20,6 +21,7 @@ constexpr const char* kUsage =
     "  eval         evaluate a CEL expression, optionally against an object from a file\n"
     "  scan         judge manifests (files, folders, stdin) against policies; table, JSON,\n"
     "               SARIF or JUnit\n"
+    "  fix          write manifests back with the golden settings applied\n"
     "  version      print the version\n"
     "\n"
     "Run 'ccspm <command> --help' for the flags of a command.\n";
@@ -32,6 +34,7 @@ int Run(int argc, char** argv) {
   if (command == "controller") return RunControllerCommand(argc - 1, argv + 1);
   if (command == "eval") return RunEval(argc - 1, argv + 1);
   if (command == "scan") return RunScanCommand(argc - 1, argv + 1);
+  if (command == "fix") return RunFixCommand(argc - 1, argv + 1);
   if (command == "version" || command == "--version") {
     std::printf("ccspm %s\n", CCSPM_VERSION);
     return 0;
