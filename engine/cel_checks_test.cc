@@ -159,3 +159,23 @@ TEST(CelChecksTest, RepeatedVariableNamesAreRejected) {
 
 }  // namespace
 }  // namespace ccspm::engine
+
+namespace ccspm::engine {
+namespace {
+
+// Regression: `securityContext:` left empty in a manifest is null; `.?` on it failed the check
+// with an evaluation error instead of reading it as absent, as the API server would.
+TEST(CelChecksTest, NullMembersReadAsAbsent) {
+  JsonDocument object = testing::Json(R"j({"kind":"GoldenPolicy","metadata":{"name":"p"},
+    "spec":{"match":{"kinds":["Pod"]},"validations":[{"id":"no-priv","expression":
+      "object.spec.containers.all(c, !c.?securityContext.?privileged.orValue(false))"},
+      {"id":"has","expression":"!has(object.spec.hostNetwork)"}]}})j");
+  PolicySet policies({testing::PolicyFrom(ToJson(object))});
+  JsonDocument pod = testing::Json(R"j({"apiVersion":"v1","kind":"Pod","metadata":{"name":"p"},
+    "spec":{"hostNetwork":null,"containers":[{"name":"c","securityContext":null}]}})j");
+  ValidationVerdict verdict = Validate(policies, ObjectIdentity::FromObject(pod), pod);
+  EXPECT_TRUE(verdict.allowed) << verdict.message;
+}
+
+}  // namespace
+}  // namespace ccspm::engine

@@ -255,8 +255,10 @@ Value Value::map_value_at(size_t index) const {
 
 bool Value::map_find_string(std::string_view key, Value* found) const {
   if (rep_ == Rep::kJson) {
+    // A member holding null reads as absent: the API server drops null fields from the objects
+    // it stores, so a manifest's `securityContext:` (null) must read like no securityContext.
     const JsonValue* member = FindMember(*u_.json, key);
-    if (member == nullptr) return false;
+    if (member == nullptr || member->IsNull()) return false;
     if (found != nullptr) *found = FromJson(*member);
     return true;
   }
@@ -272,7 +274,7 @@ bool Value::map_find_string(std::string_view key, Value* found) const {
 Value Value::map_optional_field(std::string_view key) const {
   if (rep_ == Rep::kJson) {
     const JsonValue* member = FindMember(*u_.json, key);
-    if (member == nullptr) return OptionalNone();
+    if (member == nullptr || member->IsNull()) return OptionalNone();
     Value v;
     v.kind_ = Kind::kOptional;
     v.rep_ = Rep::kJson;

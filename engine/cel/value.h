@@ -156,7 +156,9 @@ class Value {
   // Looks `key` up with CEL's heterogeneous key equality (1 == 1u == 1.0). Returns false when
   // absent. `*found` may be null to test presence only.
   bool map_find(const Value& key, Value* found) const;
-  // Fast path for string keys (field selection).
+  // Fast path for string keys (field selection). In a map read from JSON, a member whose value
+  // is null is absent here, in has() and in optional selection, as in objects the API server
+  // stores (it drops null fields); iterating the map still yields its key.
   bool map_find_string(std::string_view key, Value* found) const;
   // optional.of(map[key]) or optional.none(); for a JSON map the optional borrows the member
   // node, so it allocates nothing whatever the member's type.
