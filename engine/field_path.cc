@@ -38,7 +38,8 @@ class PathParser {
         if (text_[pos_] != '.') return Fail("expected '.' or '['");
         ++pos_;
       }
-      Result<PathSegment> key = ParseKey();
+      Result<PathSegment> key =
+          pos_ < text_.size() && text_[pos_] == '{' ? ParseAlternatives() : ParseKey();
       if (!key.ok()) return key.status();
       segments.push_back(std::move(*key));
       expect_key = false;
@@ -58,6 +59,25 @@ class PathParser {
     if (pos_ == start) return Fail("expected a field name");
     PathSegment segment;
     segment.key = std::string(text_.substr(start, pos_ - start));
+    return segment;
+  }
+
+  Result<PathSegment> ParseAlternatives() {
+    ++pos_;  // '{'
+    PathSegment segment;
+    segment.type = PathSegment::Type::kAnyOfKeys;
+    while (true) {
+      Result<PathSegment> key = ParseKey();
+      if (!key.ok()) return key.status();
+      segment.keys.push_back(std::move(key->key));
+      if (pos_ < text_.size() && text_[pos_] == ',') {
+        ++pos_;
+        continue;
+      }
+      if (pos_ < text_.size() && text_[pos_] == '}') break;
+      return Fail("expected ',' or '}'");
+    }
+    ++pos_;
     return segment;
   }
 
@@ -161,6 +181,15 @@ std::string FieldPath::ToString() const {
       case PathSegment::Type::kItemWhere:
         text += "[" + segment.key + "=" + segment.match_value + "]";
         break;
+      case PathSegment::Type::kAnyOfKeys: {
+        if (!text.empty()) text += '.';
+        text += '{';
+        for (size_t i = 0; i < segment.keys.size(); ++i) {
+          text += (i ? "," : "") + segment.keys[i];
+        }
+        text += '}';
+        break;
+      }
     }
   }
   return text;

@@ -2,14 +2,18 @@
 //
 // Grammar (documented for users in docs/policy-language.md):
 //   path     := segment ( '.' key | '[' selector ']' )*
-//   segment  := key | '[' selector ']'
+//   segment  := key | '[' selector ']' | '{' key (',' key)* '}'
 //   key      := [A-Za-z0-9_$-]+           (a map key; any other key is written ["..."])
+//   {a,b,c}                               each of these map keys that exists, e.g. every
+//                                         container list: {containers,initContainers,
+//                                         ephemeralContainers}
 //   selector := '*'                       every item of a list
 //             | N                         the item at index N
 //             | name '=' value            the list item whose field `name` equals `value`
 //             | '"' text '"'              a map key holding '.', '/', '~' or other characters
 // Example: spec.containers[name=app].securityContext.privileged
 //          metadata.annotations["example.com/owner"]
+//          spec.{containers,initContainers}[*].securityContext.allowPrivilegeEscalation
 #pragma once
 
 #include <cstddef>
@@ -22,12 +26,13 @@
 namespace ccspm::engine {
 
 struct PathSegment {
-  enum class Type { kKey, kIndex, kEvery, kItemWhere };
+  enum class Type { kKey, kIndex, kEvery, kItemWhere, kAnyOfKeys };
 
   Type type = Type::kKey;
   std::string key;          // kKey: the map key; kItemWhere: the item field compared.
   std::string match_value;  // kItemWhere: the value that field must have.
   size_t index = 0;         // kIndex.
+  std::vector<std::string> keys;  // kAnyOfKeys: the alternatives, in the order written.
 };
 
 class FieldPath {

@@ -43,3 +43,23 @@ TEST(FieldPathTest, PointerEscapesPerRfc6901) {
 
 }  // namespace
 }  // namespace ccspm::engine
+
+namespace ccspm::engine {
+namespace {
+
+TEST(FieldPathTest, AlternativeKeysNameEachListThatExists) {
+  Result<FieldPath> path = FieldPath::Parse(
+      "spec.{containers,initContainers,ephemeralContainers}[*].securityContext.privileged");
+  ASSERT_TRUE(path.ok()) << path.status().ToString();
+  EXPECT_EQ(path->segments()[1].type, PathSegment::Type::kAnyOfKeys);
+  EXPECT_EQ(path->segments()[1].keys.size(), 3u);
+  EXPECT_EQ(path->ToString(),
+            "spec.{containers,initContainers,ephemeralContainers}[*].securityContext.privileged");
+  EXPECT_EQ(FieldPath::Parse("spec.{a,}").status().message(),
+            "path \"spec.{a,}\" column 9: expected a field name");
+  EXPECT_EQ(FieldPath::Parse("spec.{a b}").status().message(),
+            "path \"spec.{a b}\" column 8: expected ',' or '}'");
+}
+
+}  // namespace
+}  // namespace ccspm::engine

@@ -157,3 +157,33 @@ TEST(MutateTest, NoDefaultsForAnObjectThatWillBeDenied) {
 
 }  // namespace
 }  // namespace ccspm::engine
+
+namespace ccspm::engine {
+namespace {
+
+TEST(GoldenTest, OneSettingCoversEveryContainerList) {
+  Policy policy = testing::PolicyFrom(R"({"kind":"GoldenPolicy","metadata":{"name":"p"},
+    "spec":{"match":{"kinds":["Pod"]},"settings":[{"id":"ape",
+      "path":"spec.{containers,initContainers,ephemeralContainers}[*].securityContext.allowPrivilegeEscalation",
+      "value":false}]}})");
+  JsonDocument pod = testing::Json(R"({"kind":"Pod","spec":{
+    "initContainers":[{"name":"i","securityContext":{"allowPrivilegeEscalation":true}}],
+    "containers":[{"name":"c"}]}})");
+
+  std::vector<Violation> violations = CheckGoldenSettings(policy, MatchResult{}, pod);
+  ASSERT_EQ(violations.size(), 2u);
+  EXPECT_EQ(violations[0].path, "spec.containers[0].securityContext.allowPrivilegeEscalation");
+  EXPECT_EQ(violations[1].path,
+            "spec.initContainers[0].securityContext.allowPrivilegeEscalation");
+
+  std::vector<PatchOp> ops;
+  ApplyGoldenSettings(policy, MatchResult{}, FixScope::kEnforceAll, pod, &ops);
+  EXPECT_EQ(PatchToJson(ops),
+            R"([{"op":"add","path":"/spec/containers/0/securityContext",)"
+            R"("value":{"allowPrivilegeEscalation":false}},)"
+            R"({"op":"replace","path":"/spec/initContainers/0/securityContext/)"
+            R"(allowPrivilegeEscalation","value":false}])");
+}
+
+}  // namespace
+}  // namespace ccspm::engine

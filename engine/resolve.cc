@@ -33,6 +33,8 @@ class Resolver {
     const PathSegment& segment = segments_[depth];
     if (segment.type == PathSegment::Type::kKey) {
       WalkKey(node, depth, path);
+    } else if (segment.type == PathSegment::Type::kAnyOfKeys) {
+      WalkAlternatives(*node, depth, path);
     } else if (node->IsArray()) {
       WalkList(*node, depth, path);
     }
@@ -61,6 +63,18 @@ class Resolver {
       target.path.push_back({false, segments_[i].key, 0});
     }
     out_.push_back(std::move(target));
+  }
+
+  // Only the alternatives that exist name places: "every container list" on a Pod without
+  // init containers has nothing to check or fill there.
+  void WalkAlternatives(const JsonValue& node, size_t depth, ConcretePath& path) {
+    for (const std::string& key : segments_[depth].keys) {
+      const JsonValue* child = FindMember(node, key);
+      if (child == nullptr || child->IsNull()) continue;
+      path.push_back({false, key, 0});
+      Walk(child, depth + 1, path);
+      path.pop_back();
+    }
   }
 
   void WalkList(const JsonValue& list, size_t depth, ConcretePath& path) {
