@@ -7,6 +7,7 @@
 #include "cli/eval_command.h"
 #include "cli/scan/fix_command.h"
 #include "cli/scan/scan_command.h"
+#include "cli/scan/test_command.h"
 #include "cli/webhook_command.h"
 
 namespace ccspm::cli {
@@ -22,6 +23,7 @@ constexpr const char* kUsage =
     "  scan         judge manifests (files, folders, stdin) against policies; table, JSON,\n"
     "               SARIF or JUnit\n"
     "  fix          write manifests back with the golden settings applied\n"
+    "  test         run policy test suites (ccspm-test.yaml): expected pass, fail or skip\n"
     "  version      print the version\n"
     "\n"
     "Run 'ccspm <command> --help' for the flags of a command.\n";
@@ -35,6 +37,7 @@ int Run(int argc, char** argv) {
   if (command == "eval") return RunEval(argc - 1, argv + 1);
   if (command == "scan") return RunScanCommand(argc - 1, argv + 1);
   if (command == "fix") return RunFixCommand(argc - 1, argv + 1);
+  if (command == "test") return RunTestCommand(argc - 1, argv + 1);
   if (command == "version" || command == "--version") {
     std::printf("ccspm %s\n", CCSPM_VERSION);
     return 0;
