@@ -10,7 +10,7 @@ std::string DescribeViolation(const Violation& violation) {
 ValidationVerdict Validate(const PolicySet& policies, const ObjectIdentity& identity,
                            const JsonValue& object, const CheckInputs& inputs) {
   ValidationVerdict verdict;
-  for (const PolicyMatch& match : policies.Matching(identity)) {
+  for (const PolicyMatch& match : ApplicablePolicies(policies, identity, object, inputs)) {
     for (Violation& violation : CheckPolicy(match, object, inputs)) {
       // An absent Default-mode setting is the mutating webhook's to fill, not a reason to refuse.
       if (violation.mode == SettingMode::kDefault) continue;
@@ -37,7 +37,7 @@ ValidationVerdict Validate(const PolicySet& policies, const ObjectIdentity& iden
 MutationResult Mutate(const PolicySet& policies, const ObjectIdentity& identity,
                       const JsonValue& object, const CheckInputs& inputs) {
   MutationResult result;
-  std::vector<PolicyMatch> matches = policies.Matching(identity);
+  std::vector<PolicyMatch> matches = ApplicablePolicies(policies, identity, object, inputs);
   if (matches.empty()) return result;
 
   JsonDocument copy;

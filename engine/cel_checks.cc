@@ -49,7 +49,41 @@ std::string FailureMessage(const Validation& validation, const cel::Activation& 
   return "failed expression: " + validation.program.source();
 }
 
+// Binds the variables of a ValidatingAdmissionPolicy for `object` as `match` sees it.
+void BindInputs(const PolicyMatch& match, const JsonValue& object, const CheckInputs& inputs,
+                cel::Activation& activation) {
+  if (match.how.pod_template.has_value()) {
+    (void)activation.Bind("object", PodView(object, *match.how.pod_template));
+  } else {
+    (void)activation.BindJson("object", &object);
+  }
+  (void)activation.BindJson("oldObject", inputs.old_object);
+  (void)activation.BindJson("request", inputs.request);
+  (void)activation.BindJson("namespaceObject", inputs.namespace_object);
+  for (const Variable& variable : match.policy->variables) {
+    (void)activation.BindLazy(variable.name, &variable.program);
+  }
+}
+
 }  // namespace
+
+bool ConditionsHold(const PolicyMatch& match, const JsonValue& object,
+                    const CheckInputs& inputs) {
+  const Policy& policy = *match.policy;
+  if (policy.match.conditions.empty()) return true;
+
+  cel::Activation activation(*policy.cel_environment);
+  BindInputs(match, object, inputs, activation);
+  cel::CostBudget budget;
+  for (const MatchCondition& condition : policy.match.conditions) {
+    if (condition.admission_only && inputs.request == nullptr) return false;
+    Result<cel::Value> result = cel::Evaluate(condition.program, activation, &budget);
+    // A condition that cannot be evaluated keeps the policy in force: failing closed means
+    // checking the object, not letting it pass unchecked.
+    if (result.ok() && result->kind() == cel::Kind::kBool && !result->bool_value()) return false;
+  }
+  return true;
+}
 
 void CheckValidations(const PolicyMatch& match, const JsonValue& object, const CheckInputs& inputs,
                       std::vector<Violation>* violations) {
@@ -57,19 +91,9 @@ void CheckValidations(const PolicyMatch& match, const JsonValue& object, const C
   if (policy.validations.empty()) return;
 
   cel::Activation activation(*policy.cel_environment);
+  BindInputs(match, object, inputs, activation);
   ConcretePath where;
-  if (match.how.pod_template.has_value()) {
-    (void)activation.Bind("object", PodView(object, *match.how.pod_template));
-    where = KeysOf(match.how.pod_template->spec);
-  } else {
-    (void)activation.BindJson("object", &object);
-  }
-  (void)activation.BindJson("oldObject", inputs.old_object);
-  (void)activation.BindJson("request", inputs.request);
-  (void)activation.BindJson("namespaceObject", inputs.namespace_object);
-  for (const Variable& variable : policy.variables) {
-    (void)activation.BindLazy(variable.name, &variable.program);
-  }
+  if (match.how.pod_template.has_value()) where = KeysOf(match.how.pod_template->spec);
 
   cel::CostBudget budget;
   for (const Validation& validation : policy.validations) {

@@ -12,6 +12,11 @@
 
 namespace ccspm::engine {
 
+// False when a condition of `match.policy` (spec.match.conditions) is false for `object`: the
+// policy does not apply to it. Outside admission (no request), a condition that reads `request`
+// or `oldObject` is false. A condition that fails to evaluate counts as true.
+bool ConditionsHold(const PolicyMatch& match, const JsonValue& object, const CheckInputs& inputs);
+
 // Appends a violation for each validation that is false or fails to evaluate (a check that
 // cannot be evaluated is not a pass: errors, including an exceeded cost budget, fail closed).
 // Without a request (drift, scans), validations that read `request` or `oldObject` are skipped.

@@ -179,3 +179,46 @@ TEST(CelChecksTest, NullMembersReadAsAbsent) {
 
 }  // namespace
 }  // namespace ccspm::engine
+
+namespace ccspm::engine {
+namespace {
+
+TEST(CelChecksTest, MatchConditionsNarrowWhereAPolicyApplies) {
+  JsonDocument object = testing::Json(R"j({"kind":"GoldenPolicy","metadata":{"name":"linux"},
+    "spec":{"match":{"kinds":["Pod"],"conditions":[{"name":"not-windows",
+        "expression":"object.spec.?os.?name.orValue('linux') != 'windows'"}]},
+      "settings":[{"id":"ape","path":"spec.containers[*].securityContext.allowPrivilegeEscalation",
+        "value":false,"mode":"Default"}]}})j");
+  PolicySet policies({testing::PolicyFrom(ToJson(object))});
+
+  JsonDocument windows = testing::Json(R"j({"apiVersion":"apps/v1","kind":"Deployment",
+    "metadata":{"name":"w"},"spec":{"template":{"spec":{"os":{"name":"windows"},
+      "containers":[{"name":"c"}]}}}})j");
+  JsonDocument linux = testing::Json(R"j({"apiVersion":"apps/v1","kind":"Deployment",
+    "metadata":{"name":"l"},"spec":{"template":{"spec":{"containers":[{"name":"c"}]}}}})j");
+
+  EXPECT_TRUE(Mutate(policies, ObjectIdentity::FromObject(windows), windows).patch.empty())
+      << "the condition reads the template's pod spec and keeps the default out";
+  EXPECT_EQ(Mutate(policies, ObjectIdentity::FromObject(linux), linux).patch.size(), 1u);
+  EXPECT_TRUE(PlanDrift(policies, ObjectIdentity::FromObject(windows), windows).repair.empty());
+}
+
+TEST(CelChecksTest, RequestConditionsKeepAPolicyToAdmission) {
+  JsonDocument object = testing::Json(R"j({"kind":"GoldenPolicy","metadata":{"name":"on-create"},
+    "spec":{"match":{"kinds":["ConfigMap"],"conditions":[
+        {"expression":"request.operation == 'CREATE'"}]},
+      "validations":[{"id":"owned","expression":"has(object.data.owner)"}]}})j");
+  PolicySet policies({testing::PolicyFrom(ToJson(object))});
+  JsonDocument config = testing::Json(R"j({"apiVersion":"v1","kind":"ConfigMap",
+    "metadata":{"name":"c"},"data":{}})j");
+  JsonDocument create = testing::Json(R"j({"operation":"CREATE"})j");
+  JsonDocument update = testing::Json(R"j({"operation":"UPDATE"})j");
+  ObjectIdentity identity = ObjectIdentity::FromObject(config);
+
+  EXPECT_FALSE(Validate(policies, identity, config, {nullptr, &create, nullptr}).allowed);
+  EXPECT_TRUE(Validate(policies, identity, config, {&config, &update, nullptr}).allowed);
+  EXPECT_FALSE(PlanDrift(policies, identity, config).drifted()) << "no request, no policy";
+}
+
+}  // namespace
+}  // namespace ccspm::engine

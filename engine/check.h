@@ -19,6 +19,13 @@ struct CheckInputs {
   const JsonValue* namespace_object = nullptr;
 };
 
+// The policies that apply to `object`: those PolicySet::Matching finds for `identity` whose
+// match conditions hold. Every caller that judges an object starts here.
+std::vector<PolicyMatch> ApplicablePolicies(const PolicySet& policies,
+                                            const ObjectIdentity& identity,
+                                            const JsonValue& object,
+                                            const CheckInputs& inputs = {});
+
 // Every violation of `match.policy` by `object`, golden settings first, in policy order.
 std::vector<Violation> CheckPolicy(const PolicyMatch& match, const JsonValue& object,
                                    const CheckInputs& inputs = {});

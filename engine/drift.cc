@@ -5,7 +5,7 @@ namespace ccspm::engine {
 DriftPlan PlanDrift(const PolicySet& policies, const ObjectIdentity& identity,
                     const JsonValue& object) {
   DriftPlan plan;
-  std::vector<PolicyMatch> matches = policies.Matching(identity);
+  std::vector<PolicyMatch> matches = ApplicablePolicies(policies, identity, object);
   if (matches.empty()) return plan;
 
   JsonDocument mended;

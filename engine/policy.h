@@ -45,6 +45,14 @@ struct KindSelector {
   std::string kind;
 };
 
+// A CEL expression that must be true for a policy to apply, as a ValidatingAdmissionPolicy's
+// matchConditions: `!has(object.spec.os) || object.spec.os.name != 'windows'`.
+struct MatchCondition {
+  std::string name;
+  cel::Program program;
+  bool admission_only = false;  // Reads `request` or `oldObject`: false outside admission.
+};
+
 struct MatchSpec {
   std::vector<KindSelector> kinds;
   std::vector<std::string> namespaces;          // Empty: every namespace.
@@ -52,6 +60,7 @@ struct MatchSpec {
   LabelSelector selector;
   // When the policy matches Pods, also apply it to the pod template of every pod controller.
   bool pod_controllers = true;
+  std::vector<MatchCondition> conditions;  // All must hold; compiled with the validations.
 };
 
 // The controls of the standards auditors ask for that a check implements, by framework.

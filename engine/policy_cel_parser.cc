@@ -71,12 +71,30 @@ Result<Validation> ParseValidation(const JsonValue& item, size_t index,
   return validation;
 }
 
+Status ParseConditions(const JsonValue* list, const cel::Environment& env, Policy& policy) {
+  if (list == nullptr) return Status::Ok();
+  if (!list->IsArray()) return InvalidError("spec.match.conditions: must be a list");
+  for (rapidjson::SizeType i = 0; i < list->Size(); ++i) {
+    std::string field = "spec.match.conditions[" + std::to_string(i) + "]";
+    std::string name(StringMember((*list)[i], "name", "condition-" + std::to_string(i)));
+    Result<cel::Program> program = CompileField((*list)[i], "expression", field, env);
+    if (!program.ok()) return program.status();
+    bool admission_only = ReadsAdmissionInputs(*program, policy.variables, env);
+    policy.match.conditions.push_back({std::move(name), std::move(*program), admission_only});
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Status ParseCelChecks(const JsonValue& spec, Policy& policy) {
   const JsonValue* variables = FindMember(spec, "variables");
   const JsonValue* validations = FindMember(spec, "validations");
-  if (variables == nullptr && validations == nullptr) return Status::Ok();
+  const JsonValue* match = FindMember(spec, "match");
+  const JsonValue* conditions = match != nullptr ? FindMember(*match, "conditions") : nullptr;
+  if (variables == nullptr && validations == nullptr && conditions == nullptr) {
+    return Status::Ok();
+  }
 
   auto env = std::make_shared<cel::Environment>(cel::Environment::Kubernetes());
   CCSPM_RETURN_IF_ERROR(DeclareVariables(variables, *env));
@@ -88,6 +106,8 @@ Status ParseCelChecks(const JsonValue& spec, Policy& policy) {
     policy.variables.push_back(
         {std::string(StringMember((*variables)[i], "name")), std::move(*program)});
   }
+
+  CCSPM_RETURN_IF_ERROR(ParseConditions(conditions, *env, policy));
 
   if (validations != nullptr) {
     if (!validations->IsArray()) return InvalidError("spec.validations: must be a list");

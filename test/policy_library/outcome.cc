@@ -10,7 +10,7 @@ namespace ccspm::policy_library {
 Outcome Evaluate(const engine::PolicySet& set, std::string_view policy, const JsonValue& object) {
   Outcome outcome;
   for (const engine::PolicyMatch& match :
-       set.Matching(engine::ObjectIdentity::FromObject(object))) {
+       engine::ApplicablePolicies(set, engine::ObjectIdentity::FromObject(object), object)) {
     if (match.policy->name != policy) continue;
     outcome.matched = true;
     for (const engine::Violation& violation : engine::CheckPolicy(match, object)) {
