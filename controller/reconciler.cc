@@ -45,8 +45,13 @@ Result<ReconcileResult> Reconciler::Reconcile(const std::string& key) {
   kube::ObjectReference reference = kube::ReferenceTo(object);
 
   engine::PolicySetPtr policies = policies_();
+  std::shared_ptr<const JsonDocument> namespace_object;
+  if (namespaces_ && !reference.namespace_name.empty()) {
+    namespace_object = namespaces_(reference.namespace_name);
+  }
+  engine::CheckInputs inputs{nullptr, nullptr, namespace_object.get()};
   engine::DriftPlan plan =
-      engine::PlanDrift(*policies, engine::ObjectIdentity::FromObject(object), object);
+      engine::PlanDrift(*policies, engine::ObjectIdentity::FromObject(object), object, inputs);
   if (!plan.drifted()) {
     recorder_.Forget(reference);
     return ReconcileResult::kInSync;

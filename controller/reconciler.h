@@ -16,11 +16,20 @@ namespace ccspm::controller {
 
 using PolicySource = std::function<engine::PolicySetPtr()>;
 
+// The Namespace object named `name` as last seen, or nullptr. Must be thread-safe.
+using NamespaceLookup =
+    std::function<std::shared_ptr<const JsonDocument>(const std::string& name)>;
+
 class Reconciler {
  public:
+  // `namespaces` may be empty: CEL's namespaceObject is then null.
   Reconciler(PolicySource policies, const ObjectCache& cache, kube::ObjectWriter& writer,
-             DriftRecorder& recorder)
-      : policies_(std::move(policies)), cache_(cache), writer_(writer), recorder_(recorder) {}
+             DriftRecorder& recorder, NamespaceLookup namespaces = {})
+      : policies_(std::move(policies)),
+        cache_(cache),
+        writer_(writer),
+        recorder_(recorder),
+        namespaces_(std::move(namespaces)) {}
 
   // Thread-safe for distinct keys; the work queue never hands one key to two workers.
   Result<ReconcileResult> Reconcile(const std::string& key);
@@ -30,6 +39,7 @@ class Reconciler {
   const ObjectCache& cache_;
   kube::ObjectWriter& writer_;
   DriftRecorder& recorder_;
+  NamespaceLookup namespaces_;
 };
 
 }  // namespace ccspm::controller

@@ -14,6 +14,7 @@
 #include "kube/config.h"
 #include "kube/discovery.h"
 #include "kube/https_transport.h"
+#include "kube/informer.h"
 #include "serving/observability.h"
 
 namespace ccspm::controller {
@@ -65,7 +66,10 @@ Status RunController(const ControllerOptions& options, std::stop_token stop) {
                        std::chrono::seconds(options.max_retry_delay_seconds));
   WatchSet watch_set(client, client, queue, options.excluded_namespaces, {});
   PolicySync policies(client, client, client, discovery, watch_set, metrics, {});
-  Reconciler reconciler([&policies] { return policies.Current(); }, watch_set, client, recorder);
+  // Namespaces for CEL's namespaceObject, as at admission.
+  kube::Informer namespaces(client, client, kube::NamespacesResource(), {}, {});
+  Reconciler reconciler([&policies] { return policies.Current(); }, watch_set, client, recorder,
+                        [&namespaces](const std::string& name) { return namespaces.Get(name); });
 
   std::unique_ptr<serving::HttpListener> observability;
   if (options.metrics_port != 0) {
@@ -77,6 +81,7 @@ Status RunController(const ControllerOptions& options, std::stop_token stop) {
     observability = std::move(started).value();
   }
 
+  namespaces.Start();
   policies.Start();
   std::vector<std::jthread> workers;
   for (int i = 0; i < options.workers; ++i) {
@@ -97,6 +102,7 @@ Status RunController(const ControllerOptions& options, std::stop_token stop) {
   queue.ShutDown();
   workers.clear();
   watch_set.StopAll();
+  namespaces.Stop();
   if (observability) observability->Stop();
   return Status::Ok();
 }

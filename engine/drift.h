@@ -27,6 +27,6 @@ struct DriftPlan {
 // Finds drift of `object` from every matching policy. Remediate policies contribute their
 // fixes (absent settings filled, Enforce values reset) to one patch, in policy name order.
 DriftPlan PlanDrift(const PolicySet& policies, const ObjectIdentity& identity,
-                    const JsonValue& object);
+                    const JsonValue& object, const CheckInputs& inputs = {});
 
 }  // namespace ccspm::engine

@@ -47,9 +47,8 @@ Evaluation EvaluateMutation(const engine::PolicySet& policies,
                             const engine::ObjectIdentity& identity, const JsonValue& object,
                             const engine::CheckInputs& inputs = {});
 
-// What CEL checks read besides the object: the old object and the request itself.
-// Limitation: namespaceObject is null at admission because the webhook does not watch
-// Namespaces yet; checks that read it must tolerate null.
+// What CEL checks read besides the object: the old object and the request itself. The handler
+// adds the Namespace object from its cache.
 engine::CheckInputs AdmissionInputs(const AdmissionRequest& request);
 
 }  // namespace ccspm::webhook

@@ -140,6 +140,12 @@ HttpOutput AdmissionHandler::Evaluate(const AdmissionRequest& request,
                                       const engine::PolicySet& policies) const {
   engine::ObjectIdentity identity = AdmissionIdentity(request);
   engine::CheckInputs inputs = AdmissionInputs(request);
+  // Held for the whole evaluation: the inputs borrow it.
+  std::shared_ptr<const JsonDocument> namespace_object;
+  if (config_.namespaces && !request.namespace_name.empty()) {
+    namespace_object = config_.namespaces(request.namespace_name);
+    inputs.namespace_object = namespace_object.get();
+  }
   Evaluation evaluation = kind_ == WebhookKind::kValidate
                               ? EvaluateValidation(policies, identity, *request.object, inputs)
                               : EvaluateMutation(policies, identity, *request.object, inputs);

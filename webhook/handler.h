@@ -12,6 +12,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,9 +37,14 @@ struct HttpOutput {
   Decision decision = Decision::kAllowed;
 };
 
+// The Namespace object named `name` as last seen, or nullptr when unknown. Must be thread-safe.
+using NamespaceLookup =
+    std::function<std::shared_ptr<const JsonDocument>(const std::string& name)>;
+
 struct HandlerConfig {
   size_t max_body_bytes = 0;
   std::vector<std::string> exempt_usernames;
+  NamespaceLookup namespaces;  // Bound to CEL's namespaceObject; may be empty (then null).
 };
 
 // The policies to evaluate now; nullptr while they are not loaded. Called once per request.

@@ -8,6 +8,7 @@
 #include "kube/client.h"
 #include "kube/config.h"
 #include "kube/https_transport.h"
+#include "kube/informer.h"
 #include "webhook/handler.h"
 #include "webhook/metrics.h"
 #include "serving/observability.h"
@@ -48,7 +49,12 @@ Status RunWebhook(const WebhookOptions& options, std::stop_token stop) {
   Metrics metrics;
   PolicyCache policies(&metrics);
   PolicySource current = [&policies] { return policies.Current(); };
-  HandlerConfig config{options.max_body_bytes, options.exempt_usernames};
+  // Namespaces for CEL's namespaceObject, as a ValidatingAdmissionPolicy sees them. A request
+  // for a namespace not in the cache yet reads null.
+  kube::Informer namespaces(**client, **client, kube::NamespacesResource(), {}, {});
+  namespaces.Start();
+  HandlerConfig config{options.max_body_bytes, options.exempt_usernames,
+                       [&namespaces](const std::string& name) { return namespaces.Get(name); }};
   AdmissionHandler validate(WebhookKind::kValidate, config, current, &metrics);
   AdmissionHandler mutate(WebhookKind::kMutate, config, current, &metrics);
 
@@ -77,6 +83,7 @@ Status RunWebhook(const WebhookOptions& options, std::stop_token stop) {
   log::Info("webhook stopping", {{log::key::kComponent, "webhook"}});
   (*server)->Stop();
   sync.Stop();
+  namespaces.Stop();
   if (metrics_listener != nullptr) metrics_listener->Stop();
   return Status::Ok();
 }

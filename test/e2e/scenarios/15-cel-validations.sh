@@ -76,3 +76,27 @@ metadata: {name: owned, namespace: $NS}
 data: {owner: mallory}
 YAML
 k delete goldenpolicy e2e-immutable-owner >/dev/null
+
+# namespaceObject is the object's Namespace, as in a ValidatingAdmissionPolicy.
+k label namespace "$NS" ccspm.io/environment=prod >/dev/null
+expect_admitted "a GoldenPolicy that reads the Namespace's labels" <<YAML
+apiVersion: ccspm.io/v1alpha1
+kind: GoldenPolicy
+metadata: {name: e2e-prod-owner}
+spec:
+  match: {kinds: [ConfigMap], namespaces: [$NS]}
+  validations:
+    - id: prod-needs-owner
+      expression: >-
+        namespaceObject.metadata.?labels[?'ccspm.io/environment'].orValue('') != 'prod' ||
+        has(object.data.owner)
+      message: ConfigMaps in production namespaces name their owner
+YAML
+eventually_denied "an ownerless ConfigMap in a prod namespace" 10 \
+  "GoldenPolicy e2e-prod-owner check prod-needs-owner: ConfigMaps in production namespaces name their owner" <<YAML
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: ownerless, namespace: $NS}
+data: {key: value}
+YAML
+k delete goldenpolicy e2e-prod-owner >/dev/null
