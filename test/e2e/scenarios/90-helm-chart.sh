@@ -186,8 +186,9 @@ check(service["port"] == 443 and service["targetPort"] == "https",
       "webhook Service 443 -> https", service)
 rules = find("ClusterRole", "$fullname-webhook")[0]["rules"]
 rules = {r["resources"][0]: r["verbs"] for r in rules}
-check(rules == {"goldenpolicies": ["get", "list", "watch"]},
-      "the webhook may only read policies", rules)
+check(rules == {"goldenpolicies": ["get", "list", "watch"],
+                "namespaces": ["get", "list", "watch"]},
+      "the webhook may only read policies and namespaces", rules)
 rules = find("ClusterRole", "$fullname-controller")[0]["rules"]
 check(all("*" not in r["verbs"] + r["resources"] and "delete" not in r["verbs"] for r in rules),
       "the controller's role has no wildcard and no delete", rules)
