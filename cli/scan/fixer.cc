@@ -88,7 +88,8 @@ class DocumentFixer {
 
     JsonDocument mended;
     mended.CopyFrom(*object.value, mended.GetAllocator());
-    const std::vector<engine::PolicyMatch> matches = policies_.Matching(identity);
+    const std::vector<engine::PolicyMatch> matches =
+        engine::ApplicablePolicies(policies_, identity, *object.value);
     size_t changes = 0;
     for (const engine::PolicyMatch& match : matches) {
       std::vector<engine::PatchOp> ops;

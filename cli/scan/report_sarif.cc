@@ -43,37 +43,27 @@ void WriteMessage(JsonWriter& writer, const char* key, std::string_view text) {
   writer.EndObject();
 }
 
-void WriteRule(JsonWriter& writer, const engine::Policy& policy,
-               const engine::GoldenSetting& setting) {
-  const std::string value = ToJson(*setting.value);
-  std::string help = "Set " + setting.path.ToString() + " to " + value + " (" +
-                     engine::SettingModeName(setting.mode) + " mode";
-  help += setting.mode == engine::SettingMode::kDefault ? ": filled in when absent)."
-                                                        : ": must have exactly this value).";
-  if (!setting.message.empty()) help += " Why: " + setting.message + ".";
-  help += " `ccspm fix` writes it into the manifest.";
-
+void WriteRule(JsonWriter& writer, const engine::Policy& policy, const CheckInfo& check) {
   writer.StartObject();
-  WriteField(writer, "id", policy.name + "/" + setting.id);
-  WriteField(writer, "name", setting.id);
-  WriteMessage(writer, "shortDescription",
-               setting.path.ToString() + " must be " + value + " (" + policy.name + ")");
+  WriteField(writer, "id", policy.name + "/" + check.id);
+  WriteField(writer, "name", check.id);
+  WriteMessage(writer, "shortDescription", check.summary + " (" + policy.name + ")");
   WriteMessage(writer, "fullDescription",
                policy.description.empty() ? policy.name : policy.description);
-  WriteMessage(writer, "help", help);
+  WriteMessage(writer, "help", check.help);
   writer.Key("defaultConfiguration");
   writer.StartObject();
-  WriteField(writer, "level", Level(setting.severity));
+  WriteField(writer, "level", Level(check.severity));
   writer.EndObject();
 
   writer.Key("properties");
   writer.StartObject();
-  WriteField(writer, "severity", engine::SeverityName(setting.severity));
-  WriteField(writer, "security-severity", SecuritySeverity(setting.severity));
+  WriteField(writer, "severity", engine::SeverityName(check.severity));
+  WriteField(writer, "security-severity", SecuritySeverity(check.severity));
   WriteField(writer, "policy", policy.name);
   writer.Key("tags");
   std::vector<std::string> tags = {"security", "kubernetes"};
-  for (std::string& tag : StandardTags(&setting.standards)) tags.push_back(std::move(tag));
+  for (std::string& tag : StandardTags(check.standards)) tags.push_back(std::move(tag));
   WriteTexts(writer, tags);
   writer.EndObject();
   writer.EndObject();
@@ -137,9 +127,9 @@ class SarifWriter {
     writer_.StartArray();
     if (result_.policies != nullptr) {
       for (const engine::Policy& policy : result_.policies->policies()) {
-        for (const engine::GoldenSetting& setting : policy.settings) {
-          rule_index_.emplace(policy.name + "/" + setting.id, rule_index_.size());
-          WriteRule(writer_, policy, setting);
+        for (const CheckInfo& check : Checks(policy)) {
+          rule_index_.emplace(policy.name + "/" + check.id, rule_index_.size());
+          WriteRule(writer_, policy, check);
         }
       }
     }

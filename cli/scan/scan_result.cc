@@ -8,10 +8,34 @@ std::string ObjectRef::Display() const {
   return text + (name.empty() ? "(no name)" : name);
 }
 
+std::vector<CheckInfo> Checks(const engine::Policy& policy) {
+  std::vector<CheckInfo> checks;
+  for (const engine::GoldenSetting& setting : policy.settings) {
+    const std::string value = ToJson(*setting.value);
+    std::string help = "Set " + setting.path.ToString() + " to " + value + " (" +
+                       engine::SettingModeName(setting.mode) + " mode";
+    help += setting.mode == engine::SettingMode::kDefault ? ": filled in when absent)."
+                                                          : ": must have exactly this value).";
+    if (!setting.message.empty()) help += " Why: " + setting.message + ".";
+    help += " `ccspm fix` writes it into the manifest.";
+    checks.push_back({setting.id, setting.path.ToString() + " must be " + value, std::move(help),
+                      setting.severity, &setting.standards});
+  }
+  for (const engine::Validation& validation : policy.validations) {
+    std::string summary = validation.message.empty()
+                              ? "CEL check: " + validation.program.source()
+                              : validation.message;
+    std::string help = "The object must satisfy the CEL expression `" +
+                       validation.program.source() + "`. There is no automatic fix.";
+    checks.push_back({validation.id, std::move(summary), std::move(help), validation.severity,
+                      &validation.standards});
+  }
+  return checks;
+}
+
 std::vector<std::string> CheckIds(const engine::Policy& policy) {
   std::vector<std::string> ids;
-  ids.reserve(policy.settings.size());
-  for (const engine::GoldenSetting& setting : policy.settings) ids.push_back(setting.id);
+  for (CheckInfo& check : Checks(policy)) ids.push_back(std::move(check.id));
   return ids;
 }
 

@@ -52,9 +52,19 @@ struct ScanResult {
   size_t skipped_documents = 0;  // Documents that are not Kubernetes objects.
 };
 
-// The check ids of a policy, in policy order: what a policy can report on one object.
-// Limitation: lists golden settings only, because CEL validations are not in the policy
-// model yet; they join here when they land.
+// One check of a policy as reports describe it: a golden setting or a CEL validation.
+struct CheckInfo {
+  std::string id;
+  std::string summary;  // One line: what must hold.
+  std::string help;     // How to comply, and why.
+  engine::Severity severity = engine::Severity::kMedium;
+  const engine::Standards* standards = nullptr;  // Owned by the policy.
+};
+
+// The checks of a policy, golden settings then validations, in policy order.
+std::vector<CheckInfo> Checks(const engine::Policy& policy);
+
+// The check ids of a policy, in the order of Checks: what a policy can report on one object.
 std::vector<std::string> CheckIds(const engine::Policy& policy);
 
 // "pss:privileged", "cis:5.2.1", ... for every control of `standards`; empty when null.

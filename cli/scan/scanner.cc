@@ -23,7 +23,8 @@ void ScanManifest(const std::string& file, const manifest::Manifest& manifest,
   for (const manifest::ManifestDocument& document : manifest.documents()) {
     for (const manifest::ManifestObject& object : document.objects) {
       const engine::ObjectIdentity identity = engine::ObjectIdentity::FromObject(*object.value);
-      const std::vector<engine::PolicyMatch> matches = policies.Matching(identity);
+      const std::vector<engine::PolicyMatch> matches =
+          engine::ApplicablePolicies(policies, identity, *object.value);
 
       ScannedObject scanned{file, object.position, RefOf(*object.value, identity), {}};
       const size_t index = result->objects.size();
