@@ -44,10 +44,12 @@ if ! command -v go >/dev/null; then
   exit 1
 fi
 
-# The end-to-end metrics check parses /metrics with the official Prometheus Python client, an
-# implementation independent of the C++ library that writes the page.
-if ! python3 -c 'import prometheus_client' 2>/dev/null; then
-  echo "installing: prometheus-client (Python)" >&2
-  python3 -m pip install --quiet --disable-pip-version-check prometheus-client \
-    || python3 -m pip install --quiet --break-system-packages prometheus-client
-fi
+# Tests check output with independent Python implementations: /metrics with the official
+# Prometheus client's parser, SARIF reports against the SARIF 2.1.0 JSON schema.
+for module in prometheus_client:prometheus-client jsonschema:jsonschema; do
+  if ! python3 -c "import ${module%%:*}" 2>/dev/null; then
+    echo "installing: ${module#*:} (Python)" >&2
+    python3 -m pip install --quiet --disable-pip-version-check "${module#*:}" \
+      || python3 -m pip install --quiet --break-system-packages "${module#*:}"
+  fi
+done
