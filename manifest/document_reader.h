@@ -1,8 +1,10 @@
 // Reads the YAML documents of one chunk of a manifest into JSON, the way kubectl converts them,
 // recording where every node came from.
 //
-// Built on yaml-cpp's event parser rather than its node tree: the events carry positions,
-// arrive in document order, and let this reader bound alias expansion and nesting itself.
+// libyaml's event parser reads the text: go-yaml v2, which kubectl reads YAML with, is a port of
+// it, so both accept and refuse the same text, and it reads several times faster than yaml-cpp.
+// The events go to a DocumentBuilder (manifest/json_builder.h), which bounds alias expansion
+// and nesting itself.
 #pragma once
 
 #include <memory>
@@ -10,19 +12,12 @@
 #include <string_view>
 #include <vector>
 
-#include "base/json.h"
 #include "manifest/document_split.h"
+#include "manifest/json_builder.h"
 #include "manifest/limits.h"
 #include "manifest/position.h"
-#include "manifest/source_map.h"
 
 namespace ccspm::manifest {
-
-struct ParsedDocument {
-  JsonDocument json;
-  SourceMap source_map;
-  TextPosition start;  // Where the document's content (or its "---") begins.
-};
 
 struct ReadOutcome {
   // Every document read before an error, except empty ones (no content or only null).
@@ -32,8 +27,8 @@ struct ReadOutcome {
   std::string error;      // Why, e.g. "duplicate key \"name\" (first at line 4 column 3)".
 };
 
-// Reads the documents of `chunk` of `text`. Positions are offsets and lines of `text`.
-// Never throws: yaml-cpp's exceptions and the reader's own limits become `error`.
+// Reads the documents of `chunk` of `text`. Positions are offsets and lines of `text`. Syntax
+// errors, text YAML refuses (control characters) and the limits of `limits` become `error`.
 ReadOutcome ReadDocuments(std::string_view text, const Chunk& chunk, const Limits& limits);
 
 }  // namespace ccspm::manifest

@@ -10,8 +10,8 @@ struct Limits {
   // Larger files are refused before parsing. Kubernetes stores objects of at most 1.5 MiB,
   // but Lists and multi-document files of CRDs are legitimately a few MiB.
   size_t max_file_bytes = 32u << 20;
-  // Maps and lists nested deeper than this are refused. yaml-cpp's own guard stops near 250
-  // with a confusing message; this one stops first and says what happened.
+  // Maps and lists nested deeper than this are refused. libyaml has no bound of its own (its
+  // stacks grow with the nesting), so this one is checked as each map and list opens.
   int max_depth = 128;
   // Nodes that aliases of one document may add when expanded, so "billion laughs" documents
   // (anchors that each alias the previous one ten times) are refused instead of exhausting

@@ -1,7 +1,8 @@
 // The checks a manifest's bytes must pass before a YAML parser sees them.
 //
-// yaml-cpp silently replaces bytes that are not UTF-8 with U+FFFD and would happily read most of
-// a binary file as one long plain scalar, so both are refused here first, with a position.
+// libyaml refuses bytes that are not UTF-8 and most control characters itself, but a chunk at a
+// time and with a byte offset; a file of binary data or in another encoding is refused here
+// first, as a whole, with a line and column.
 #pragma once
 
 #include <cstddef>
