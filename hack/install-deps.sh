@@ -9,8 +9,10 @@ set -euo pipefail
 packages=(
   # Compiler, build system.
   build-essential cmake ninja-build pkg-config
-  # Libraries the C++ code links against (HTTP/TLS, YAML, JSON, metrics, regular expressions).
-  libcpp-httplib-dev libssl-dev libyaml-dev libyaml-cpp-dev rapidjson-dev prometheus-cpp-dev libre2-dev
+  # Libraries the C++ code links against (HTTP/TLS, YAML, JSON, metrics, regular expressions):
+  # libyaml reads manifests, yaml-cpp writes fixed ones and reads kubeconfig files.
+  libcpp-httplib-dev libssl-dev libyaml-dev libyaml-cpp-dev rapidjson-dev prometheus-cpp-dev
+  libre2-dev
   # Test and benchmark frameworks; clang with its sanitizer and libFuzzer runtimes for fuzzing.
   libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev
   # Tools the hack/ scripts call: certificates, free ports, readiness probes, module builds.

@@ -241,7 +241,9 @@ bool DocumentBuilder::Alias(TextPosition where, std::string_view anchor) {
   }
   const Anchored& anchored = found->second;
   if (AtKey()) {
-    if (!anchored.value.IsString()) return Fail(where, "an alias used as a mapping key is not text");
+    if (!anchored.value.IsString()) {
+      return Fail(where, "an alias used as a mapping key is not text");
+    }
     return AddKey(where, AsStringView(anchored.value), false);
   }
 
