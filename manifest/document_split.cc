@@ -1,5 +1,7 @@
 #include "manifest/document_split.h"
 
+#include <cstring>
+
 namespace ccspm::manifest {
 namespace {
 
@@ -12,8 +14,12 @@ bool IsMarker(std::string_view line, std::string_view marker) {
 
 // True when the line holds nothing a document is made of.
 bool IsLeadingMaterial(std::string_view line) {
-  const size_t first = line.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return true;
+  size_t first = 0;
+  while (first < line.size() && (line[first] == ' ' || line[first] == '\t' ||
+                                 line[first] == '\r' || line[first] == '\n')) {
+    ++first;
+  }
+  if (first == line.size()) return true;
   return line[first] == '#' || (first == 0 && line[0] == '%');
 }
 
@@ -34,17 +40,19 @@ std::vector<Chunk> SplitDocuments(std::string_view text, size_t start) {
 
   int line = 1;
   for (size_t at = start; at < text.size();) {
-    size_t end = text.find('\n', at);
-    end = end == std::string_view::npos ? text.size() : end + 1;
+    const void* newline = std::memchr(text.data() + at, '\n', text.size() - at);
+    const size_t end = newline == nullptr ? text.size()
+                                          : static_cast<const char*>(newline) - text.data() + 1;
     const std::string_view content = text.substr(at, end - at);
 
-    if (IsMarker(content, "---")) {
+    // Only lines starting with "-" or "." can be markers; most lines are plain content.
+    if (content[0] == '-' && IsMarker(content, "---")) {
       cut(at, line);
       only_leading = false;
-    } else if (IsMarker(content, "...")) {
+    } else if (content[0] == '.' && IsMarker(content, "...")) {
       only_leading = false;
       cut(end, line + 1);
-    } else if (!IsLeadingMaterial(content)) {
+    } else if (only_leading && !IsLeadingMaterial(content)) {
       only_leading = false;
     }
     at = end;

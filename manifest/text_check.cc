@@ -1,6 +1,8 @@
 #include "manifest/text_check.h"
 
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <string>
 
 namespace ccspm::manifest {
@@ -58,6 +60,17 @@ Status CheckText(std::string_view text) {
   }
 
   for (size_t i = ByteOrderMarkLength(text); i < text.size();) {
+    // Most manifests are mostly ASCII: pass eight bytes at a time when none is high or NUL.
+    if (i + 8 <= text.size()) {
+      uint64_t word = 0;
+      std::memcpy(&word, text.data() + i, 8);
+      constexpr uint64_t kLow = 0x0101010101010101u;
+      constexpr uint64_t kHigh = 0x8080808080808080u;
+      if (((word | ((word - kLow) & ~word)) & kHigh) == 0) {
+        i += 8;
+        continue;
+      }
+    }
     if (text[i] == '\0') return InvalidError("binary data (NUL byte) at " + Where(text, i));
     const size_t length = SequenceLength(text, i);
     if (length == 0) {
