@@ -162,10 +162,11 @@ namespace ccspm::engine {
 namespace {
 
 TEST(GoldenTest, OneSettingCoversEveryContainerList) {
-  Policy policy = testing::PolicyFrom(R"({"kind":"GoldenPolicy","metadata":{"name":"p"},
+  std::string text = R"({"kind":"GoldenPolicy","metadata":{"name":"p"},
     "spec":{"match":{"kinds":["Pod"]},"settings":[{"id":"ape",
-      "path":"spec.{containers,initContainers,ephemeralContainers}[*].securityContext.allowPrivilegeEscalation",
-      "value":false}]}})");
+      "path":"spec.{containers,initContainers,ephemeralContainers}[*].)";
+  text += R"(securityContext.allowPrivilegeEscalation","value":false}]}})";
+  Policy policy = testing::PolicyFrom(text);
   JsonDocument pod = testing::Json(R"({"kind":"Pod","spec":{
     "initContainers":[{"name":"i","securityContext":{"allowPrivilegeEscalation":true}}],
     "containers":[{"name":"c"}]}})");

@@ -9,7 +9,8 @@
 // A test listed in KNOWN_FAILURES (one "file/section/test" per line, '#' starts a comment) has
 // a wrong expected value in the data: when that value holds \uXXXX or \UXXXXXXXX escapes the
 // JSON rendering left undecoded, the test is judged again against the decoded value and counts
-// as passed or failed like any other; otherwise it is skipped, since the data cannot judge it. An error test passes with any error: like the upstream runners,
+// as passed or failed like any other; otherwise it is skipped, since the data cannot judge it.
+// An error test passes with any error: like the upstream runners,
 // only the outcome is compared, not the message text.
 //
 // Prints the failures, then "N passed, N failed, N skipped" as its last line; exits 1 when a
