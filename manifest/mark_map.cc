@@ -10,23 +10,37 @@ namespace {
 constexpr uint64_t kHighBits = 0x8080808080808080u;
 constexpr uint64_t kLowBits = 0x0101010101010101u;
 
-// True when the bytes hold no "\r" except as the first half of "\r\n", and nothing but ASCII.
-bool IsSimple(std::string_view bytes) {
+bool HasByte(uint64_t word, unsigned char byte) {
+  const uint64_t x = word ^ (kLowBits * byte);
+  return ((x - kLowBits) & ~x & kHighBits) != 0;
+}
+
+// Whether byte `i` of `bytes` starts a line break that "\n" does not end: a lone "\r", NEL,
+// LS or PS.
+bool IsOtherBreak(std::string_view bytes, size_t i) {
+  const std::string_view rest = bytes.substr(i);
+  if (rest[0] == '\r') return rest.size() == 1 || rest[1] != '\n';
+  return rest.starts_with("\xC2\x85") || rest.starts_with("\xE2\x80\xA8") ||
+         rest.starts_with("\xE2\x80\xA9");
+}
+
+// Whether every line break of `bytes` is "\n" or "\r\n"; `ascii` says whether every byte is.
+bool ScanBytes(std::string_view bytes, bool* ascii) {
+  *ascii = true;
   size_t i = 0;
   for (; i + 8 <= bytes.size(); i += 8) {
     uint64_t word = 0;
     std::memcpy(&word, bytes.data() + i, 8);
-    if ((word & kHighBits) != 0) return false;
-    const uint64_t carriage = word ^ (kLowBits * '\r');
-    if (((carriage - kLowBits) & ~carriage & kHighBits) == 0) continue;
-    // A "\r" in this word: check it byte by byte.
+    const bool high = (word & kHighBits) != 0;
+    if (!high && !HasByte(word, '\r')) continue;
+    *ascii = *ascii && !high;
     for (size_t k = i; k < i + 8; ++k) {
-      if (bytes[k] == '\r' && (k + 1 == bytes.size() || bytes[k + 1] != '\n')) return false;
+      if (IsOtherBreak(bytes, k)) return false;
     }
   }
   for (; i < bytes.size(); ++i) {
-    if ((static_cast<unsigned char>(bytes[i]) & 0x80) != 0) return false;
-    if (bytes[i] == '\r' && (i + 1 == bytes.size() || bytes[i + 1] != '\n')) return false;
+    *ascii = *ascii && (static_cast<unsigned char>(bytes[i]) & 0x80) == 0;
+    if (IsOtherBreak(bytes, i)) return false;
   }
   return true;
 }
@@ -40,15 +54,47 @@ MarkMap::MarkMap(std::string_view text, const Chunk& chunk)
       begin_(chunk.offset),
       end_(chunk.offset + chunk.size),
       first_line_(chunk.first_line),
-      simple_(IsSimple(text.substr(chunk.offset, chunk.size))),
+      line_start_(chunk.offset),
       offset_(chunk.offset),
-      line_(chunk.first_line) {}
+      line_(chunk.first_line) {
+  bool ascii = true;
+  const bool lines_agree = ScanBytes(text.substr(chunk.offset, chunk.size), &ascii);
+  mode_ = !lines_agree ? Mode::kWalk : ascii ? Mode::kAscii : Mode::kLines;
+}
 
-TextPosition MarkMap::At(size_t index, size_t line) {
-  if (simple_) {
-    return {std::min(begin_ + index, end_), first_line_ + static_cast<int>(line)};
+TextPosition MarkMap::At(size_t index, size_t line, size_t column) {
+  switch (mode_) {
+    case Mode::kAscii:
+      return {std::min(begin_ + index, end_), first_line_ + static_cast<int>(line)};
+    case Mode::kLines:
+      return OnLine(line, column);
+    case Mode::kWalk:
+      break;
+  }
+  return Walk(index);
+}
+
+TextPosition MarkMap::OnLine(size_t line, size_t column) {
+  if (line < line_index_) {
+    line_index_ = 0;
+    line_start_ = begin_;
+  }
+  while (line_index_ < line) {
+    const void* newline = std::memchr(text_.data() + line_start_, '\n', end_ - line_start_);
+    if (newline == nullptr) break;
+    line_start_ = static_cast<const char*>(newline) - text_.data() + 1;
+    ++line_index_;
   }
 
+  size_t offset = line_start_;
+  for (size_t i = 0; i < column && offset < end_; ++i) {
+    ++offset;
+    while (offset < end_ && IsContinuation(text_[offset])) ++offset;
+  }
+  return {offset, first_line_ + static_cast<int>(line_index_)};
+}
+
+TextPosition MarkMap::Walk(size_t index) {
   while (index_ < index && offset_ < end_) {
     if (text_[offset_] == '\n') ++line_;
     ++offset_;

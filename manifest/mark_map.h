@@ -19,8 +19,9 @@ class MarkMap {
  public:
   MarkMap(std::string_view text, const Chunk& chunk);
 
-  // The place of the character `index` characters into the chunk, on libyaml's line `line`.
-  TextPosition At(size_t index, size_t line);
+  // The place of libyaml's mark: `index` characters into the chunk, on its 0-based line `line`
+  // at 0-based character column `column`.
+  TextPosition At(size_t index, size_t line, size_t column);
 
   // The place of byte `offset` of the chunk.
   TextPosition AtByte(size_t offset) const;
@@ -29,13 +30,24 @@ class MarkMap {
   size_t end() const { return end_; }
 
  private:
+  enum class Mode {
+    kAscii,  // ASCII, breaks "\n" or "\r\n": indexes are byte offsets, libyaml's lines ours.
+    kLines,  // Other UTF-8, same breaks: libyaml's lines are ours; columns count characters.
+    kWalk,   // Other breaks too: walk the characters to the index.
+  };
+
+  TextPosition OnLine(size_t line, size_t column);
+  TextPosition Walk(size_t index);
+
   std::string_view text_;
   size_t begin_ = 0;
   size_t end_ = 0;
   int first_line_ = 1;
-  // ASCII without a lone "\r": libyaml's indexes are byte offsets and its lines are ours.
-  bool simple_ = true;
-  // Otherwise: a known character index, with its byte offset and line.
+  Mode mode_ = Mode::kAscii;
+  // kLines: the start of 0-based line `line_index_` of the chunk.
+  size_t line_index_ = 0;
+  size_t line_start_ = 0;
+  // kWalk: a character index of the chunk, with its byte offset and line.
   size_t index_ = 0;
   size_t offset_ = 0;
   int line_ = 1;
