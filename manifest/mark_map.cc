@@ -18,6 +18,8 @@ bool HasByte(uint64_t word, unsigned char byte) {
 // Whether byte `i` of `bytes` starts a line break that "\n" does not end: a lone "\r", NEL,
 // LS or PS.
 bool IsOtherBreak(std::string_view bytes, size_t i) {
+  const char first = bytes[i];
+  if (first != '\r' && first != '\xC2' && first != '\xE2') return false;
   const std::string_view rest = bytes.substr(i);
   if (rest[0] == '\r') return rest.size() == 1 || rest[1] != '\n';
   return rest.starts_with("\xC2\x85") || rest.starts_with("\xE2\x80\xA8") ||
@@ -86,10 +88,22 @@ TextPosition MarkMap::OnLine(size_t line, size_t column) {
     ++line_index_;
   }
 
+  // Columns count characters: step over ASCII eight bytes at a time, the rest one by one.
   size_t offset = line_start_;
-  for (size_t i = 0; i < column && offset < end_; ++i) {
+  size_t i = 0;
+  while (i < column && offset < end_) {
+    uint64_t word = 0;
+    if (i + 8 <= column && offset + 8 <= end_) {
+      std::memcpy(&word, text_.data() + offset, 8);
+      if ((word & kHighBits) == 0) {
+        i += 8;
+        offset += 8;
+        continue;
+      }
+    }
     ++offset;
     while (offset < end_ && IsContinuation(text_[offset])) ++offset;
+    ++i;
   }
   return {offset, first_line_ + static_cast<int>(line_index_)};
 }

@@ -155,10 +155,11 @@ PlainScalar ResolvePlainScalar(std::string_view text) {
   const bool keyword_start = std::string_view("yYnNtTfFoO~.").find(first) != std::string::npos;
   if (!text.empty() && !digit_or_sign && !keyword_start) return scalar;
 
-  for (const Keyword& keyword : kKeywords) {
-    if (keyword.text != text) continue;
-    scalar.type = keyword.type;
-    scalar.boolean = keyword.value;
+  // No keyword is longer than five characters ("false", "+.inf"); most names are.
+  for (size_t i = 0; text.size() <= 5 && i < kKeywords.size(); ++i) {
+    if (kKeywords[i].text != text) continue;
+    scalar.type = kKeywords[i].type;
+    scalar.boolean = kKeywords[i].value;
     return scalar;
   }
 
