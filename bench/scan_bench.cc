@@ -1,10 +1,12 @@
 // Scan throughput: the shared corpus of real manifests, replicated in memory to at least
 // 10,000 objects, read and judged on one thread the way `ccspm scan` does (parse, locate,
-// match, check), printing objects per second and the peak resident memory.
+// match, check), printing objects per second and the peak resident memory. It also times
+// libyaml's event parser alone over the same text, the floor under the parse figure.
 //
 // usage: scan_bench [CORPUS_DIR [POLICY_SOURCE...]]
 // defaults: ../shared/corpus and policies/samples of the source tree, plus the built-in library.
 #include <sys/resource.h>
+#include <yaml.h>
 
 #include <chrono>
 #include <cstdio>
@@ -25,6 +27,23 @@ constexpr size_t kMinObjects = 10'000;
 
 double Seconds(Clock::duration duration) {
   return std::chrono::duration<double>(duration).count();
+}
+
+// Reads every event of `text` with libyaml and drops it; false on a syntax error.
+bool EventsOnly(const std::string& text) {
+  yaml_parser_t parser;
+  yaml_parser_initialize(&parser);
+  yaml_parser_set_input_string(&parser, reinterpret_cast<const unsigned char*>(text.data()),
+                               text.size());
+  bool ok = true;
+  for (bool done = false; ok && !done;) {
+    yaml_event_t event;
+    ok = yaml_parser_parse(&parser, &event) != 0;
+    done = ok && event.type == YAML_STREAM_END_EVENT;
+    if (ok) yaml_event_delete(&event);
+  }
+  yaml_parser_delete(&parser);
+  return ok;
 }
 
 }  // namespace
@@ -84,6 +103,12 @@ int main(int argc, char** argv) {
     }
   }
 
+  const Clock::time_point events_start = Clock::now();
+  for (size_t pass = 0; pass < passes; ++pass) {
+    for (const auto& file : files) EventsOnly(file.second);
+  }
+  const Clock::duration events = Clock::now() - events_start;
+
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
   const double total = Seconds(parsing + judging);
@@ -96,6 +121,8 @@ int main(int argc, char** argv) {
               Seconds(parsing), objects / Seconds(parsing));
   std::printf("  judge (match, check, locate):        %.3f s, %.0f objects/s\n",
               Seconds(judging), objects / Seconds(judging));
+  std::printf("libyaml events alone, same text:       %.3f s, %.1f MB/s\n", Seconds(events),
+              passes * bytes_per_pass / 1e6 / Seconds(events));
   std::printf("peak memory (ru_maxrss): %ld MiB\n", usage.ru_maxrss / 1024);
   return 0;
 }

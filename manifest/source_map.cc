@@ -6,24 +6,25 @@
 namespace ccspm::manifest {
 namespace {
 
-// The next reference token of `pointer`, unescaped ("~1" is '/', "~0" is '~').
-std::string NextToken(std::string_view* pointer) {
+// The next reference token of `pointer`, unescaped ("~1" is '/', "~0" is '~'). Tokens without
+// escapes (nearly all) are returned as views of `pointer`; `storage` holds the others.
+std::string_view NextToken(std::string_view* pointer, std::string* storage) {
   pointer->remove_prefix(1);  // The '/'.
   const size_t end = pointer->find('/');
-  std::string_view raw = pointer->substr(0, end);
+  const std::string_view raw = pointer->substr(0, end);
   pointer->remove_prefix(end == std::string_view::npos ? pointer->size() : end);
+  if (raw.find('~') == std::string_view::npos) return raw;
 
-  std::string token;
-  token.reserve(raw.size());
+  storage->clear();
   for (size_t i = 0; i < raw.size(); ++i) {
     if (raw[i] == '~' && i + 1 < raw.size()) {
-      token += raw[i + 1] == '1' ? '/' : '~';
+      *storage += raw[i + 1] == '1' ? '/' : '~';
       ++i;
     } else {
-      token += raw[i];
+      *storage += raw[i];
     }
   }
-  return token;
+  return *storage;
 }
 
 }  // namespace
@@ -54,8 +55,9 @@ TextPosition SourceMap::Find(const JsonValue& root, std::string_view pointer) co
 
   uint32_t node = 0;
   const JsonValue* value = &root;
+  std::string storage;
   while (!pointer.empty() && pointer[0] == '/') {
-    const std::string token = NextToken(&pointer);
+    const std::string_view token = NextToken(&pointer, &storage);
     size_t index = 0;
     const JsonValue* next = nullptr;
     if (value->IsObject()) {
