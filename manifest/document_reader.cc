@@ -81,8 +81,8 @@ void ParserError(std::string_view text, const yaml_parser_t& parser, const std::
       break;
   }
 
-  outcome->error_at = marks.At(parser.problem_mark.index, parser.problem_mark.line,
-                                 parser.problem_mark.column);
+  outcome->error_at =
+      marks.At(parser.problem_mark.index, parser.problem_mark.line, parser.problem_mark.column);
   // A "[" or "{" still open at the end of the document: libyaml names the token it expected
   // next, which reads poorly for the common mistake; say what is missing instead.
   if (!open.empty() && open.back() != Open::kBlock && outcome->error_at.offset == marks.end()) {
@@ -94,8 +94,8 @@ void ParserError(std::string_view text, const yaml_parser_t& parser, const std::
   outcome->error = problem;
   if (parser.context == nullptr) return;
   outcome->error += std::string(" (") + parser.context;
-  const TextPosition started = marks.At(parser.context_mark.index, parser.context_mark.line,
-                                          parser.context_mark.column);
+  const TextPosition started =
+      marks.At(parser.context_mark.index, parser.context_mark.line, parser.context_mark.column);
   if (started.offset != outcome->error_at.offset) {
     outcome->error += " that started at " + LineAndColumn(text, started);
   }

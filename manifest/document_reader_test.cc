@@ -38,8 +38,10 @@ TEST(DocumentReaderTest, ColumnsCountCharactersWhateverTheLineBreaks) {
   Manifest utf8 = Manifest::Parse(std::string(kHead) + data);
   EXPECT_EQ(At(utf8, "/data/ünï/b"), "5:21");
 
-  Manifest crlf = Manifest::Parse("\xEF\xBB\xBF" "apiVersion: v1\r\nkind: ConfigMap\r\n"
-                                  "data:\r\n  é: x\r\n  ünï: {a: 1, ö: ü, b: 2}\r\n");
+  Manifest crlf = Manifest::Parse(
+      "\xEF\xBB\xBF"
+      "apiVersion: v1\r\nkind: ConfigMap\r\n"
+      "data:\r\n  é: x\r\n  ünï: {a: 1, ö: ü, b: 2}\r\n");
   EXPECT_EQ(At(crlf, "/data/ünï/b"), "5:21");
 
   // libyaml takes a lone "\r" and U+2028 for line breaks; positions count only "\n".

@@ -15,8 +15,8 @@ bool IsMarker(std::string_view line, std::string_view marker) {
 // True when the line holds nothing a document is made of.
 bool IsLeadingMaterial(std::string_view line) {
   size_t first = 0;
-  while (first < line.size() && (line[first] == ' ' || line[first] == '\t' ||
-                                 line[first] == '\r' || line[first] == '\n')) {
+  while (first < line.size() && (line[first] == ' ' || line[first] == '\t' || line[first] == '\r' ||
+                                 line[first] == '\n')) {
     ++first;
   }
   if (first == line.size()) return true;
@@ -41,8 +41,8 @@ std::vector<Chunk> SplitDocuments(std::string_view text, size_t start) {
   int line = 1;
   for (size_t at = start; at < text.size();) {
     const void* newline = std::memchr(text.data() + at, '\n', text.size() - at);
-    const size_t end = newline == nullptr ? text.size()
-                                          : static_cast<const char*>(newline) - text.data() + 1;
+    const size_t end =
+        newline == nullptr ? text.size() : static_cast<const char*>(newline) - text.data() + 1;
     const std::string_view content = text.substr(at, end - at);
 
     // Only lines starting with "-" or "." can be markers; most lines are plain content.
