@@ -7,8 +7,8 @@
 // the nodes aliases may add, checked as the events arrive and before anything is copied.
 //
 // The builder knows no parser: document_reader.cc feeds it libyaml's events. Values are built
-// bottom-up on one stack and each map or list is made when it closes, so a document costs one
-// JSON allocation per string and per container, whatever its shape.
+// bottom-up on one stack and each map or list is made from its finished children when it
+// closes, so there is no intermediate tree and every allocation is the document's own.
 #pragma once
 
 #include <cstdint>
