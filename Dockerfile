@@ -10,7 +10,8 @@ FROM ${DEBIAN_IMAGE} AS build
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
       build-essential cmake ninja-build pkg-config \
-      libcpp-httplib-dev libssl-dev libyaml-cpp-dev rapidjson-dev prometheus-cpp-dev libre2-dev \
+      libcpp-httplib-dev libssl-dev libyaml-cpp-dev libyaml-dev rapidjson-dev prometheus-cpp-dev \
+      libre2-dev \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 # Only what the binary is built from (see .dockerignore), so editing tests or docs does not
@@ -19,10 +20,13 @@ COPY CMakeLists.txt ./
 COPY base base
 COPY engine engine
 COPY kube kube
+COPY manifest manifest
 COPY serving serving
 COPY webhook webhook
 COPY controller controller
 COPY cli cli
+# The policy library is embedded into the binary at build time.
+COPY policies/library policies/library
 RUN cmake -S . -B /build -G Ninja -DCMAKE_BUILD_TYPE=Release -DCCSPM_BUILD_TESTS=OFF \
  && cmake --build /build --target ccspm \
  && strip /build/ccspm
@@ -31,7 +35,7 @@ FROM ${DEBIAN_IMAGE}
 # The shared libraries of the binary; libstdc++, zlib and brotli come as their dependencies.
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-      libssl3 libyaml-cpp0.7 libre2-9 libprometheus-cpp-core1.0 libcpp-httplib0.11 \
+      libssl3 libyaml-cpp0.7 libyaml-0-2 libre2-9 libprometheus-cpp-core1.0 libcpp-httplib0.11 \
  && rm -rf /var/lib/apt/lists/*
 COPY --from=build /build/ccspm /usr/local/bin/ccspm
 # Fails the build when a library the binary needs is missing from this stage.
