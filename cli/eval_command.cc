@@ -1,7 +1,5 @@
 #include "cli/eval_command.h"
 
-#include <yaml-cpp/yaml.h>
-
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -14,12 +12,11 @@
 #include "base/json.h"
 #include "engine/cel/cel.h"
 #include "engine/cel/time_zone.h"
+#include "manifest/manifest.h"
 
 namespace ccspm::cli {
 
 namespace {
-
-constexpr int kMaxYamlDepth = 256;
 
 // Named time zones for timestamp accessors, read from the system zoneinfo database.
 class ZoneinfoProvider : public cel::TimeZoneProvider {
@@ -46,87 +43,24 @@ class ZoneinfoProvider : public cel::TimeZoneProvider {
   mutable std::map<std::string, std::optional<cel::TzifZone>, std::less<>> zones_;  // by mutex_
 };
 
-// A plain YAML scalar typed as YAML 1.2 core schema does; quoted scalars stay strings.
-JsonValue PlainScalar(const std::string& text, JsonDocument::AllocatorType& allocator) {
-  if (text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL") {
-    return JsonValue(rapidjson::kNullType);
-  }
-  if (text == "true" || text == "True" || text == "TRUE") return JsonValue(true);
-  if (text == "false" || text == "False" || text == "FALSE") return JsonValue(false);
-
-  size_t used = 0;
-  try {
-    const long long integer = std::stoll(text, &used, 0);
-    if (used == text.size()) return JsonValue(static_cast<int64_t>(integer));
-  } catch (const std::exception&) {
-    // Not an integer: fall through.
-  }
-  if (text.find_first_of("0123456789") != std::string::npos) {
-    try {
-      const double number = std::stod(text, &used);
-      if (used == text.size()) return JsonValue(number);
-    } catch (const std::exception&) {
-      // Not a number: a string.
-    }
-  }
-  return StringValue(text, allocator);
-}
-
-Status YamlToJson(const YAML::Node& node, JsonValue* out, JsonDocument::AllocatorType& allocator,
-                  int depth) {
-  if (depth > kMaxYamlDepth) return InvalidError("YAML nested too deeply");
-  switch (node.Type()) {
-    case YAML::NodeType::Null:
-    case YAML::NodeType::Undefined:
-      out->SetNull();
-      return Status::Ok();
-    case YAML::NodeType::Scalar:
-      // yaml-cpp tags plain scalars "?" and quoted ones "!".
-      if (node.Tag() == "!") {
-        *out = StringValue(node.Scalar(), allocator);
-      } else {
-        *out = PlainScalar(node.Scalar(), allocator);
-      }
-      return Status::Ok();
-    case YAML::NodeType::Sequence:
-      out->SetArray();
-      for (const YAML::Node& item : node) {
-        JsonValue converted;
-        CCSPM_RETURN_IF_ERROR(YamlToJson(item, &converted, allocator, depth + 1));
-        out->PushBack(converted, allocator);
-      }
-      return Status::Ok();
-    case YAML::NodeType::Map:
-      out->SetObject();
-      for (const auto& entry : node) {
-        JsonValue value;
-        CCSPM_RETURN_IF_ERROR(YamlToJson(entry.second, &value, allocator, depth + 1));
-        out->AddMember(StringValue(entry.first.as<std::string>(), allocator), value, allocator);
-      }
-      return Status::Ok();
-  }
-  return Status::Ok();
-}
-
-Result<JsonDocument> LoadObject(const std::string& path) {
+// The first document of the file at `path` (YAML or JSON, read as kubectl reads manifests),
+// which `holder` keeps alive. Errors name the file, line and column.
+Result<const JsonValue*> LoadObject(const std::string& path,
+                                    std::optional<manifest::Manifest>* holder) {
   std::ifstream file(path, std::ios::binary);
   if (!file) return NotFoundError("cannot read " + path);
   std::stringstream data;
   data << file.rdbuf();
-  const std::string text = data.str();
 
-  const size_t first = text.find_first_not_of(" \t\r\n");
-  if (first != std::string::npos && (text[first] == '{' || text[first] == '[')) {
-    return ParseJson(text);
+  *holder = manifest::Manifest::Parse(data.str());
+  const manifest::Manifest& manifest = **holder;
+  if (!manifest.errors().empty()) {
+    const manifest::ManifestError& error = manifest.errors().front();
+    return InvalidError(path + ":" + std::to_string(error.position.line) + ":" +
+                        std::to_string(error.position.column) + ": " + error.message);
   }
-  try {
-    YAML::Node node = YAML::Load(text);
-    JsonDocument doc;
-    CCSPM_RETURN_IF_ERROR(YamlToJson(node, &doc, doc.GetAllocator(), 0));
-    return doc;
-  } catch (const YAML::Exception& e) {
-    return InvalidError(path + ": " + e.what());
-  }
+  if (manifest.documents().empty()) return InvalidError(path + ": no document");
+  return &manifest.documents().front().parsed->json;
 }
 
 int Usage() {
@@ -159,16 +93,15 @@ int RunEval(int argc, char** argv) {
     return 1;
   }
 
-  JsonDocument object;
+  std::optional<manifest::Manifest> manifest;
   cel::Activation activation(env);
   if (!object_path.empty()) {
-    Result<JsonDocument> loaded = LoadObject(object_path);
-    if (!loaded.ok()) {
-      std::fprintf(stderr, "error: %s\n", loaded.status().message().c_str());
+    Result<const JsonValue*> object = LoadObject(object_path, &manifest);
+    if (!object.ok()) {
+      std::fprintf(stderr, "error: %s\n", object.status().message().c_str());
       return 1;
     }
-    object = std::move(*loaded);
-    (void)activation.BindJson("object", &object);
+    (void)activation.BindJson("object", *object);
   }
 
   cel::CostBudget budget;
