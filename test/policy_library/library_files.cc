@@ -6,11 +6,7 @@
 
 #include "engine/policy_loader.h"
 
-#ifdef CCSPM_HAVE_MANIFEST
 #include "manifest/manifest.h"
-#else
-#include <yaml-cpp/yaml.h>
-#endif
 
 namespace ccspm::policy_library {
 namespace {
@@ -24,8 +20,6 @@ Result<std::string> ReadText(const fs::path& path) {
   text << file.rdbuf();
   return text.str();
 }
-
-#ifdef CCSPM_HAVE_MANIFEST
 
 Result<std::vector<JsonDocument>> ParseObjects(std::string text) {
   manifest::Manifest parsed = manifest::Manifest::Parse(std::move(text));
@@ -42,71 +36,6 @@ Result<std::vector<JsonDocument>> ParseObjects(std::string text) {
   return objects;
 }
 
-#else
-
-// Limitation: without the manifest loader, plain scalars follow the YAML 1.2 core schema, not
-// kubectl's YAML 1.1 rules (`yes` stays a string), because this fallback only has to read the
-// library's own fixtures, which spell booleans true and false.
-JsonValue PlainScalar(const std::string& text, JsonDocument::AllocatorType& allocator) {
-  if (text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL") {
-    return JsonValue(rapidjson::kNullType);
-  }
-  if (text == "true" || text == "True" || text == "TRUE") return JsonValue(true);
-  if (text == "false" || text == "False" || text == "FALSE") return JsonValue(false);
-  size_t used = 0;
-  try {
-    const long long integer = std::stoll(text, &used, 10);
-    if (used == text.size()) return JsonValue(static_cast<int64_t>(integer));
-    const double number = std::stod(text, &used);
-    if (used == text.size()) return JsonValue(number);
-  } catch (const std::exception&) {
-    // Not a number: a string.
-  }
-  return StringValue(text, allocator);
-}
-
-void Convert(const YAML::Node& node, JsonValue* out, JsonDocument::AllocatorType& allocator) {
-  switch (node.Type()) {
-    case YAML::NodeType::Scalar:
-      *out = node.Tag() == "!" ? StringValue(node.Scalar(), allocator)
-                               : PlainScalar(node.Scalar(), allocator);
-      return;
-    case YAML::NodeType::Sequence:
-      out->SetArray();
-      for (const YAML::Node& item : node) {
-        JsonValue converted;
-        Convert(item, &converted, allocator);
-        out->PushBack(converted, allocator);
-      }
-      return;
-    case YAML::NodeType::Map:
-      out->SetObject();
-      for (const auto& entry : node) {
-        JsonValue value;
-        Convert(entry.second, &value, allocator);
-        out->AddMember(StringValue(entry.first.Scalar(), allocator), value, allocator);
-      }
-      return;
-    default:
-      out->SetNull();
-  }
-}
-
-Result<std::vector<JsonDocument>> ParseObjects(std::string text) {
-  std::vector<JsonDocument> objects;
-  try {
-    for (const YAML::Node& node : YAML::LoadAll(text)) {
-      if (!node.IsMap()) continue;
-      JsonDocument& object = objects.emplace_back();
-      Convert(node, &object, object.GetAllocator());
-    }
-  } catch (const YAML::Exception& e) {
-    return InvalidError(e.what());
-  }
-  return objects;
-}
-
-#endif
 
 }  // namespace
 
