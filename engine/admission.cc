@@ -1,10 +1,25 @@
 #include "engine/admission.h"
 
+#include <algorithm>
+
 namespace ccspm::engine {
 
 std::string DescribeViolation(const Violation& violation) {
   return "GoldenPolicy " + violation.policy + " check " + violation.check + ": " +
          violation.message;
+}
+
+std::string DenialMessage(const std::vector<Violation>& denied) {
+  std::string message;
+  size_t shown = std::min(denied.size(), kMaxDenialLines);
+  for (size_t i = 0; i < shown; ++i) {
+    if (!message.empty()) message += "\n";
+    message += DescribeViolation(denied[i]);
+  }
+  if (denied.size() > shown) {
+    message += "\n... and " + std::to_string(denied.size() - shown) + " more violations";
+  }
+  return message;
 }
 
 ValidationVerdict Validate(const PolicySet& policies, const ObjectIdentity& identity,
@@ -16,8 +31,6 @@ ValidationVerdict Validate(const PolicySet& policies, const ObjectIdentity& iden
       if (violation.mode == SettingMode::kDefault) continue;
       switch (match.policy->admission) {
         case AdmissionAction::kDeny:
-          if (!verdict.message.empty()) verdict.message += "\n";
-          verdict.message += DescribeViolation(violation);
           verdict.denied.push_back(std::move(violation));
           break;
         case AdmissionAction::kWarn:
@@ -31,6 +44,7 @@ ValidationVerdict Validate(const PolicySet& policies, const ObjectIdentity& iden
     }
   }
   verdict.allowed = verdict.denied.empty();
+  verdict.message = DenialMessage(verdict.denied);
   return verdict;
 }
 

@@ -15,7 +15,7 @@ namespace ccspm::engine {
 
 struct ValidationVerdict {
   bool allowed = true;
-  std::string message;                // Every denying violation, one per line.
+  std::string message;                // The denying violations, one per line (DenialMessage).
   std::vector<std::string> warnings;  // From Warn policies; shown by kubectl.
   std::vector<Violation> warned;      // The violations behind `warnings`.
   std::vector<Violation> denied;      // From Deny policies.
@@ -38,6 +38,13 @@ struct MutationResult {
 // when the filled object would still be denied: defaults are for objects that will be stored.
 MutationResult Mutate(const PolicySet& policies, const ObjectIdentity& identity,
                       const JsonValue& object, const CheckInputs& inputs = {});
+
+// A denial names at most this many violations; an object with thousands of containers would
+// otherwise get a message larger than the request that carried it.
+inline constexpr size_t kMaxDenialLines = 50;
+
+// The message of a denial: one line per violation, at most kMaxDenialLines, then how many more.
+std::string DenialMessage(const std::vector<Violation>& denied);
 
 // The message of one violation as users see it at admission and in Events.
 std::string DescribeViolation(const Violation& violation);

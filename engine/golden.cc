@@ -1,5 +1,7 @@
 #include "engine/golden.h"
 
+#include <map>
+
 #include "engine/resolve.h"
 
 namespace ccspm::engine {
@@ -54,14 +56,23 @@ std::shared_ptr<JsonDocument> NestedValue(const Target& target, const JsonValue&
   return document;
 }
 
-PatchOp FixFor(const GoldenSetting& setting, const Target& target) {
+// The values a fix writes at a gap, shared by every target of one setting: the keys still
+// missing are always the path's last ones, so targets with as many missing keys write the same
+// value. Sharing matters: each JsonDocument holds its own allocator and first chunk, and a Pod
+// with ten thousand containers would otherwise make ten thousand of them.
+using NestedValues = std::map<size_t, std::shared_ptr<const JsonDocument>>;
+
+PatchOp FixFor(const GoldenSetting& setting, const Target& target, NestedValues& nested) {
   if (target.value != nullptr) {
     return {PatchOp::Kind::kReplace, JsonPointer(target.path), setting.value};
   }
   ConcretePath gap(target.path.begin(),
                    target.path.begin() + static_cast<std::ptrdiff_t>(target.existing_steps + 1));
   PatchOp::Kind kind = target.null_at_gap ? PatchOp::Kind::kReplace : PatchOp::Kind::kAdd;
-  return {kind, JsonPointer(gap), NestedValue(target, *setting.value)};
+
+  std::shared_ptr<const JsonDocument>& value = nested[target.path.size() - gap.size()];
+  if (value == nullptr) value = NestedValue(target, *setting.value);
+  return {kind, JsonPointer(gap), value};
 }
 
 }  // namespace
@@ -81,10 +92,11 @@ void ApplyGoldenSettings(const Policy& policy, const MatchResult& match, FixScop
                          JsonDocument& object, std::vector<PatchOp>* ops) {
   for (const GoldenSetting& setting : policy.settings) {
     std::vector<PatchOp> fixes;
+    NestedValues nested;
     for (const Target& target : ResolveTargets(object, EffectivePath(setting, match))) {
       if (target.blocked || !Broken(setting, target)) continue;
       if (scope == FixScope::kFillAbsent && target.value != nullptr) continue;
-      fixes.push_back(FixFor(setting, target));
+      fixes.push_back(FixFor(setting, target, nested));
     }
 
     // The targets point into `object`, so it changes only once they are all turned into ops.

@@ -188,3 +188,35 @@ TEST(GoldenTest, OneSettingCoversEveryContainerList) {
 
 }  // namespace
 }  // namespace ccspm::engine
+
+namespace ccspm::engine {
+namespace {
+
+// Regression: each filled gap used a JsonDocument of its own (and its allocator's first chunk),
+// so mutating a Pod with 10,000 containers took 656 MB. Targets now share one value.
+TEST(MutateTest, FillsOfOneSettingShareOneValueAndDenialsStayShort) {
+  PolicySet policies({testing::PolicyFrom(kPodPolicy)});
+  std::string containers;
+  for (int i = 0; i < 10000; ++i) {
+    containers += (i ? "," : "") + std::string(R"({"name":"c)") + std::to_string(i) + "\"}";
+  }
+  JsonDocument pod = testing::Json(R"({"apiVersion":"v1","kind":"Pod","metadata":{"name":"p"},
+    "spec":{"containers":[)" + containers + "]}}");
+
+  MutationResult mutation = Mutate(policies, ObjectIdentity::FromObject(pod), pod);
+  ASSERT_EQ(mutation.patch.size(), 10001u);
+  EXPECT_EQ(mutation.patch[0].value.get(), mutation.patch[9999].value.get());
+
+  for (JsonValue& container : pod["spec"]["containers"].GetArray()) {
+    JsonValue context(rapidjson::kObjectType);
+    context.AddMember("privileged", true, pod.GetAllocator());
+    container.AddMember("securityContext", context, pod.GetAllocator());
+  }
+  ValidationVerdict verdict = Validate(policies, ObjectIdentity::FromObject(pod), pod);
+  EXPECT_EQ(verdict.denied.size(), 10000u);
+  EXPECT_EQ(std::count(verdict.message.begin(), verdict.message.end(), '\n'), 50);
+  EXPECT_TRUE(verdict.message.ends_with("\n... and 9950 more violations")) << verdict.message;
+}
+
+}  // namespace
+}  // namespace ccspm::engine
