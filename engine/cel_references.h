@@ -14,4 +14,8 @@ namespace ccspm::engine {
 bool ReadsAdmissionInputs(const cel::Program& program, const std::vector<Variable>& variables,
                           const cel::Environment& env);
 
+// The name of a variable that reads itself, directly or through others (a → b → a), or ""
+// when there is no cycle. Such a variable can never be evaluated.
+std::string FindVariableCycle(const std::vector<Variable>& variables);
+
 }  // namespace ccspm::engine

@@ -107,6 +107,11 @@ Status ParseCelChecks(const JsonValue& spec, Policy& policy) {
         {std::string(StringMember((*variables)[i], "name")), std::move(*program)});
   }
 
+  if (std::string cycle = FindVariableCycle(policy.variables); !cycle.empty()) {
+    return InvalidError("spec.variables: \"" + cycle +
+                        "\" refers to itself, directly or through other variables");
+  }
+
   CCSPM_RETURN_IF_ERROR(ParseConditions(conditions, *env, policy));
 
   if (validations != nullptr) {

@@ -89,6 +89,31 @@ bool IsValidCheckId(std::string_view id) {
 
 namespace {
 
+// Why the place `path` names cannot hold a golden value, or "" when it can: the object's
+// identity and what the API server itself writes would make every object a violation that no
+// patch can mend.
+std::string_view OwnedElsewhere(const FieldPath& path) {
+  const auto& segments = path.segments();
+  auto key = [&](size_t i) -> std::string_view {
+    return i < segments.size() && segments[i].type == PathSegment::Type::kKey
+               ? std::string_view(segments[i].key)
+               : std::string_view();
+  };
+  if (key(0) == "apiVersion" || key(0) == "kind") return "the object's type";
+  if (key(0) == "status") return "written by the object's controller, not by its users";
+  if (key(0) != "metadata") return "";
+  static constexpr std::string_view kServerOwned[] = {
+      "uid", "resourceVersion", "generation", "creationTimestamp", "deletionTimestamp",
+      "deletionGracePeriodSeconds", "managedFields", "selfLink"};
+  if (key(1) == "name" || key(1) == "namespace" || key(1) == "generateName") {
+    return "the object's identity";
+  }
+  for (std::string_view owned : kServerOwned) {
+    if (key(1) == owned) return "written by the API server";
+  }
+  return "";
+}
+
 Result<GoldenSetting> ParseSetting(const JsonValue& item, const std::string& field) {
   if (!item.IsObject()) return InvalidError(field + ": must be an object");
   GoldenSetting setting;
@@ -103,6 +128,10 @@ Result<GoldenSetting> ParseSetting(const JsonValue& item, const std::string& fie
   Result<FieldPath> parsed_path = FieldPath::Parse(AsStringView(*path));
   if (!parsed_path.ok()) return parsed_path.status().Prefixed(field + ".path");
   setting.path = std::move(*parsed_path);
+  if (std::string_view owner = OwnedElsewhere(setting.path); !owner.empty()) {
+    return InvalidError(field + ".path: " + setting.path.ToString() + " is " + std::string(owner) +
+                        "; a golden setting cannot set it");
+  }
 
   const JsonValue* value = FindMember(item, "value");
   if (value == nullptr) return InvalidError(field + ".value: required");

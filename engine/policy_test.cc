@@ -117,3 +117,41 @@ TEST(ParseStandardsTest, ReadsEveryFrameworkAndRejectsUnknownOnes) {
 
 }  // namespace
 }  // namespace ccspm::engine
+
+namespace ccspm::engine {
+namespace {
+
+// Regression: these loaded as Ready and then denied every object they matched, for ever.
+TEST(ParsePolicyTest, RejectsSettingsNoPatchCanMendAndVariableCycles) {
+  auto error = [](std::string_view spec) {
+    JsonDocument object = testing::Json(
+        std::string(R"({"kind":"GoldenPolicy","metadata":{"name":"p"},"spec":)") +
+        std::string(spec) + "}");
+    Result<Policy> policy = ParsePolicy(object);
+    return policy.ok() ? std::string("ok") : policy.status().message();
+  };
+  EXPECT_EQ(error(R"({"match":{"kinds":["Pod"]},"settings":[
+                {"id":"n","path":"metadata.name","value":"x"}]})"),
+            "spec.settings[0].path: metadata.name is the object's identity; a golden setting "
+            "cannot set it");
+  EXPECT_EQ(error(R"({"match":{"kinds":["Pod"]},"settings":[
+                {"id":"k","path":"kind","value":"Pod"}]})"),
+            "spec.settings[0].path: kind is the object's type; a golden setting cannot set it");
+  EXPECT_EQ(error(R"({"match":{"kinds":["Pod"]},"settings":[
+                {"id":"u","path":"metadata.uid","value":"1"}]})"),
+            "spec.settings[0].path: metadata.uid is written by the API server; a golden setting "
+            "cannot set it");
+  EXPECT_EQ(error(R"({"match":{"kinds":["Pod"]},"settings":[
+                {"id":"l","path":"metadata.labels.team","value":"a"}]})"),
+            "ok");
+  EXPECT_EQ(error(R"({"match":{"kinds":["Pod"]},"variables":[
+                {"name":"a","expression":"variables.b + 1"},
+                {"name":"b","expression":"variables.a + 1"}]})"),
+            "spec.variables: \"a\" refers to itself, directly or through other variables");
+  EXPECT_EQ(error(R"({"match":{"kinds":["Pod"]},"variables":[
+                {"name":"self","expression":"variables.self"}]})"),
+            "spec.variables: \"self\" refers to itself, directly or through other variables");
+}
+
+}  // namespace
+}  // namespace ccspm::engine
