@@ -112,8 +112,33 @@ void PolicySync::Run(std::stop_token stop) {
   }
 }
 
+namespace {
+
+// What makes two policy lists the same policies: names and generations. Status writes, ours
+// included, change neither, so they do not cause a rebuild and a re-check of every object.
+std::string PolicyListFingerprint(const std::vector<std::shared_ptr<const JsonDocument>>& objects) {
+  std::string fingerprint;
+  for (const auto& object : objects) {
+    const JsonValue* generation = FindPath(*object, "metadata.generation");
+    fingerprint += std::string(kube::ObjectName(*object)) + "@" +
+                   (generation != nullptr && generation->IsInt64()
+                        ? std::to_string(generation->GetInt64())
+                        : std::string(kube::ObjectResourceVersion(*object))) +
+                   "\n";
+  }
+  return fingerprint;
+}
+
+}  // namespace
+
 void PolicySync::Rebuild() {
   std::vector<std::shared_ptr<const JsonDocument>> objects = informer_.Snapshot();
+  std::string fingerprint = PolicyListFingerprint(objects);
+  // Limitation: a kind the cluster did not serve yet (its CRD installed after the policy) is
+  // watched only after the next policy change, because rebuilds follow policy generations.
+  if (Synced() && fingerprint == last_fingerprint_) return;
+  last_fingerprint_ = std::move(fingerprint);
+
   std::vector<const JsonValue*> values;
   for (const auto& object : objects) values.push_back(object.get());
   engine::LoadedPolicies loaded = engine::LoadPolicies(values);

@@ -66,6 +66,7 @@ class PolicySync {
   bool dirty_ = false;                                                    // Guarded by mutex_.
   bool synced_ = false;                                                   // Guarded by mutex_.
   engine::PolicySetPtr current_ = std::make_shared<engine::PolicySet>();  // Guarded by mutex_.
+  std::string last_fingerprint_;  // Names and generations of the last rebuild; Run's thread.
   std::jthread thread_;
 };
 

@@ -1,5 +1,7 @@
 #include "controller/reconciler.h"
 
+#include <set>
+
 #include "engine/drift.h"
 #include "engine/match.h"
 #include "kube/object_meta.h"
@@ -36,6 +38,30 @@ Result<JsonDocument> ConditionalPatch(const std::vector<engine::PatchOp>& repair
   return ParseJson(engine::PatchToJson(ops));
 }
 
+std::string FindingKey(const engine::Violation& violation) {
+  return violation.policy + "/" + violation.check + "/" + violation.path;
+}
+
+// Moves to `reported` the repaired findings that the stored object still has: the API server
+// may store another value than the one written ("1000m" becomes "1") or drop an unknown field,
+// and then the accepted patch repaired nothing. Saying "repaired" each time would be false.
+void KeepOnlyRepaired(const engine::DriftPlan& after, SplitFindings& findings) {
+  std::set<std::string> remaining;
+  for (const engine::DriftFinding& finding : after.findings) {
+    remaining.insert(FindingKey(finding.violation));
+  }
+  std::vector<engine::DriftFinding> repaired;
+  for (engine::DriftFinding& finding : findings.repaired) {
+    if (remaining.count(FindingKey(finding.violation)) == 0) {
+      repaired.push_back(std::move(finding));
+      continue;
+    }
+    finding.violation.message += " (not repairable: the API server did not keep the value)";
+    findings.reported.push_back(std::move(finding));
+  }
+  findings.repaired = std::move(repaired);
+}
+
 }  // namespace
 
 Result<ReconcileResult> Reconciler::Reconcile(const std::string& key) {
@@ -65,12 +91,16 @@ Result<ReconcileResult> Reconciler::Reconcile(const std::string& key) {
         writer_.Patch(cached->type, reference.namespace_name, reference.name,
                       kube::PatchType::kJsonPatch, *patch);
     if (!patched.ok()) return patched.status().Prefixed("repair " + key);
-    recorder_.Repaired(reference, findings.repaired);
+
+    engine::DriftPlan after = engine::PlanDrift(
+        *policies, engine::ObjectIdentity::FromObject(*patched), *patched, inputs);
+    KeepOnlyRepaired(after, findings);
+    if (!findings.repaired.empty()) recorder_.Repaired(reference, findings.repaired);
   }
 
   if (findings.reported.empty()) return ReconcileResult::kRepaired;
   recorder_.Reported(reference, findings.reported);
-  return plan.repair.empty() ? ReconcileResult::kReported : ReconcileResult::kRepaired;
+  return findings.repaired.empty() ? ReconcileResult::kReported : ReconcileResult::kRepaired;
 }
 
 }  // namespace ccspm::controller
