@@ -24,8 +24,9 @@ build: deps $(BUILD_DIR)/build.ninja
 unit: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
 	@# The conformance runners' own counts, which ctest keeps in its log.
-	@grep -h -E "^[A-Za-z _-]*:? ?[0-9]+ passed, [0-9]+ failed" \
-	  $(BUILD_DIR)/Testing/Temporary/LastTest.log || true
+	@awk '/^[0-9]+\/[0-9]+ Testing: / { test = $$3 } \
+	  test ~ /conformance|policy_library/ && /[0-9]+ passed, [0-9]+ failed/ { print test ": " $$0 }' \
+	  $(BUILD_DIR)/Testing/Temporary/LastTest.log
 
 # End to end on a real kube-apiserver + etcd (built once into ~/.cache/ccspm), with kubectl.
 e2e: build
