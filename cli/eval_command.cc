@@ -1,6 +1,7 @@
 #include "cli/eval_command.h"
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <memory>
@@ -10,6 +11,7 @@
 #include <string>
 
 #include "base/json.h"
+#include "cli/scan/inputs.h"
 #include "engine/cel/cel.h"
 #include "engine/cel/time_zone.h"
 #include "manifest/manifest.h"
@@ -43,28 +45,42 @@ class ZoneinfoProvider : public cel::TimeZoneProvider {
   mutable std::map<std::string, std::optional<cel::TzifZone>, std::less<>> zones_;  // by mutex_
 };
 
-// The first document of the file at `path` (YAML or JSON, read as kubectl reads manifests),
-// which `holder` keeps alive. Errors name the file, line and column.
+// The first document of the file at `path` ("-" for standard input; YAML or JSON, read as
+// kubectl reads manifests), which `holder` keeps alive. Errors name the file, and the line and
+// column where there is one.
 Result<const JsonValue*> LoadObject(const std::string& path,
                                     std::optional<manifest::Manifest>* holder) {
-  std::ifstream file(path, std::ios::binary);
-  if (!file) return NotFoundError("cannot read " + path);
-  std::stringstream data;
-  data << file.rdbuf();
+  const std::string name = path == "-" ? scan::kStdinName : path;
+  std::error_code error;
+  if (path != "-" && std::filesystem::is_directory(path, error)) {
+    return InvalidError(name + ": is a folder; -f takes one file (or - for standard input)");
+  }
+  const manifest::Limits limits;
+  Result<std::string> text = scan::ReadInput(path, limits.max_file_bytes);
+  if (!text.ok()) return text.status().Prefixed(name);
 
-  *holder = manifest::Manifest::Parse(data.str());
+  *holder = manifest::Manifest::Parse(std::move(*text), limits);
   const manifest::Manifest& manifest = **holder;
   if (!manifest.errors().empty()) {
     const manifest::ManifestError& error = manifest.errors().front();
-    return InvalidError(path + ":" + std::to_string(error.position.line) + ":" +
+    return InvalidError(name + ":" + std::to_string(error.position.line) + ":" +
                         std::to_string(error.position.column) + ": " + error.message);
   }
-  if (manifest.documents().empty()) return InvalidError(path + ": no document");
+  if (manifest.documents().empty()) return InvalidError(name + ": no document");
   return &manifest.documents().front().parsed->json;
 }
 
+constexpr const char* kUsage =
+    "usage: ccspm eval EXPRESSION [-f OBJECT_FILE | -f -]\n"
+    "\n"
+    "Evaluates a CEL expression in the Kubernetes environment and prints its value as JSON.\n"
+    "With -f, `object` is the first document of OBJECT_FILE (YAML or JSON; - reads standard\n"
+    "input).\n"
+    "\n"
+    "exit codes: 0 evaluated, 1 the expression or the object has an error, 2 usage error\n";
+
 int Usage() {
-  std::fprintf(stderr, "usage: ccspm eval EXPRESSION [-f OBJECT_FILE]\n");
+  std::fputs(kUsage, stderr);
   return 2;
 }
 
@@ -75,6 +91,10 @@ int RunEval(int argc, char** argv) {
   std::string object_path;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
+    if (arg == "-h" || arg == "--help") {
+      std::fputs(kUsage, stdout);
+      return 0;
+    }
     if ((arg == "-f" || arg == "--file") && i + 1 < argc) {
       object_path = argv[++i];
     } else if (expression.empty() && !arg.starts_with("-")) {

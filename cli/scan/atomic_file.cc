@@ -19,12 +19,11 @@ Status Failed(const std::string& what, const std::string& path) {
 }  // namespace
 
 Status WriteFileAtomically(const std::string& path, std::string_view content) {
-  std::error_code error;
-  const std::filesystem::path target = std::filesystem::canonical(path, error);
-  if (error) return UnavailableError("cannot resolve " + path + ": " + error.message());
-
+  const std::filesystem::path target(path);
   struct stat old {};
-  if (::stat(target.c_str(), &old) != 0) return Failed("stat", path);
+  if (::lstat(target.c_str(), &old) != 0) return Failed("stat", path);
+  if (S_ISLNK(old.st_mode)) return InvalidError(path + " is a symbolic link: not replaced");
+  if (!S_ISREG(old.st_mode)) return InvalidError(path + " is not a regular file: not replaced");
 
   std::string temp = (target.parent_path() / ("." + target.filename().string() + ".ccspm-XXXXXX"));
   const int fd = ::mkstemp(temp.data());

@@ -8,9 +8,11 @@
 
 namespace ccspm::cli::scan {
 
-// Writes `content` to a temporary file beside `path` (the target of `path` when it is a
-// symbolic link), with the old file's permission bits, flushes it to disk and renames it over
-// the old file. On failure the old file is untouched and the temporary file removed.
+// Writes `content` to a temporary file beside `path`, with the old file's permission bits,
+// flushes it to disk and renames it over the old file. On failure the old file is untouched and
+// the temporary file removed. Refuses a `path` that is a symbolic link (or not a regular file):
+// the rename would replace the link itself, and the caller decides whether a link's target may
+// be written.
 Status WriteFileAtomically(const std::string& path, std::string_view content);
 
 }  // namespace ccspm::cli::scan

@@ -50,6 +50,10 @@ void PrintError(const Output& output, const scan::InputError& error) {
   std::fprintf(output.messages, "error: %s: %s\n", where.c_str(), error.message.c_str());
 }
 
+void PrintSkippedLink(const Output& output, const std::string& link) {
+  std::fprintf(output.messages, "skipped symbolic link (not followed): %s\n", link.c_str());
+}
+
 }  // namespace
 
 int RunFixCommand(int argc, char** argv) {
@@ -76,10 +80,19 @@ int RunFixCommand(int argc, char** argv) {
   bool input_error = !policies->errors.empty() || !inputs.errors.empty();
   for (const scan::InputError& error : policies->errors) PrintError(output, error);
   for (const scan::InputError& error : inputs.errors) PrintError(output, error);
+  for (const std::string& link : policies->skipped_links) PrintSkippedLink(output, link);
+  for (const std::string& link : inputs.skipped_links) PrintSkippedLink(output, link);
 
   size_t remaining = 0;
   const manifest::Limits limits;
   for (const scan::InputFile& file : inputs.files) {
+    // Renaming over a link would replace the link, and writing through it would change a file
+    // the user may not have meant to name; the target can be named instead.
+    if (file.path != "-" && scan::IsSymbolicLink(file.path)) {
+      PrintError(output, {file.display, {}, "is a symbolic link: not fixed (name its target)"});
+      input_error = true;
+      continue;
+    }
     Result<std::string> text = scan::ReadInput(file.path, limits.max_file_bytes);
     if (!text.ok()) {
       PrintError(output, {file.display, {}, text.status().message()});

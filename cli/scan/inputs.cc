@@ -12,27 +12,46 @@ namespace {
 
 namespace fs = std::filesystem;
 
-void Walk(const fs::path& folder, std::vector<InputFile>* files, std::vector<InputError>* errors) {
+void Walk(const fs::path& folder, ExpandedInputs* inputs) {
   std::vector<fs::path> found;
+  std::vector<std::string> links;
   std::error_code error;
   fs::recursive_directory_iterator it(folder, fs::directory_options::skip_permission_denied, error);
   for (; !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
     const fs::path& path = it->path();
     const std::string name = path.filename().string();
     std::error_code kind_error;
+    // Checked first: is_directory and is_regular_file look through links. Only links a walk
+    // would otherwise have read are listed.
+    if (it->is_symlink(kind_error)) {
+      const bool wanted = IsManifestFileName(name) || it->is_directory(kind_error);
+      if (wanted && !name.starts_with(".")) links.push_back(path.string());
+      continue;
+    }
     if (it->is_directory(kind_error)) {
       if (name.starts_with(".")) it.disable_recursion_pending();
       continue;
     }
     if (it->is_regular_file(kind_error) && IsManifestFileName(name)) found.push_back(path);
   }
-  if (error) errors->push_back({folder.string(), {}, "cannot list folder: " + error.message()});
+  if (error) {
+    inputs->errors.push_back({folder.string(), {}, "cannot list folder: " + error.message()});
+  } else if (found.empty()) {
+    inputs->errors.push_back({folder.string(), {}, "no manifests found in " + folder.string()});
+  }
 
   std::sort(found.begin(), found.end());
-  for (const fs::path& path : found) files->push_back({path.string(), path.string()});
+  std::sort(links.begin(), links.end());
+  for (const fs::path& path : found) inputs->files.push_back({path.string(), path.string()});
+  inputs->skipped_links.insert(inputs->skipped_links.end(), links.begin(), links.end());
 }
 
 }  // namespace
+
+bool IsSymbolicLink(const std::string& path) {
+  std::error_code error;
+  return fs::is_symlink(fs::symlink_status(path, error));
+}
 
 bool IsManifestFileName(const std::string& name) {
   return name.ends_with(".yaml") || name.ends_with(".yml") || name.ends_with(".json");
@@ -50,7 +69,7 @@ ExpandedInputs ExpandInputs(const std::vector<std::string>& paths) {
     if (error || !fs::exists(status)) {
       inputs.errors.push_back({path, {}, "no such file or folder"});
     } else if (fs::is_directory(status)) {
-      Walk(path, &inputs.files, &inputs.errors);
+      Walk(path, &inputs);
     } else {
       inputs.files.push_back({path, path});
     }

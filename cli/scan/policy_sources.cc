@@ -12,6 +12,7 @@ namespace {
 
 class Collector {
  public:
+  // Adds the GoldenPolicy documents of `text`.
   void Add(const std::string& file, const std::string& text) {
     manifest::Manifest manifest = manifest::Manifest::Parse(text);
     for (const manifest::ManifestError& error : manifest.errors()) {
@@ -20,12 +21,17 @@ class Collector {
     for (const manifest::ManifestDocument& document : manifest.documents()) {
       for (const manifest::ManifestObject& object : document.objects) {
         if (StringMember(*object.value, "kind") != engine::kPolicyKind) continue;
+        ++documents_;
         AddPolicy(file, object);
       }
     }
   }
 
   void AddError(InputError error) { errors_.push_back(std::move(error)); }
+
+  // GoldenPolicy documents seen, valid or not, and errors recorded: a source adds to either.
+  size_t documents() const { return documents_; }
+  size_t error_count() const { return errors_.size(); }
 
   LoadedPolicies Finish() {
     std::vector<engine::Policy> policies;
@@ -61,6 +67,7 @@ class Collector {
 
   std::map<std::string, Defined> policies_;
   std::vector<InputError> errors_;
+  size_t documents_ = 0;
 };
 
 const LibraryFile* FindBuiltin(const std::string& name) {
@@ -83,7 +90,10 @@ std::string BuiltinPolicyNames() {
 
 Result<LoadedPolicies> LoadPolicySources(const std::vector<std::string>& sources) {
   Collector collector;
+  std::vector<std::string> skipped_links;
   for (const std::string& source : sources) {
+    const size_t documents_before = collector.documents();
+    const size_t errors_before = collector.error_count();
     std::error_code error;
     if (!std::filesystem::exists(source, error)) {
       const LibraryFile* builtin = FindBuiltin(source);
@@ -97,6 +107,7 @@ Result<LoadedPolicies> LoadPolicySources(const std::vector<std::string>& sources
 
     ExpandedInputs inputs = ExpandInputs({source});
     for (InputError& input_error : inputs.errors) collector.AddError(std::move(input_error));
+    for (std::string& link : inputs.skipped_links) skipped_links.push_back(std::move(link));
     for (const InputFile& file : inputs.files) {
       Result<std::string> text = ReadInput(file.path, manifest::Limits().max_file_bytes);
       if (!text.ok()) {
@@ -105,8 +116,15 @@ Result<LoadedPolicies> LoadPolicySources(const std::vector<std::string>& sources
       }
       collector.Add(file.display, *text);
     }
+
+    // An error already says why a source gave nothing; otherwise this does.
+    if (collector.documents() == documents_before && collector.error_count() == errors_before) {
+      collector.AddError({source, {}, "no GoldenPolicy found in " + source});
+    }
   }
-  return collector.Finish();
+  LoadedPolicies loaded = collector.Finish();
+  loaded.skipped_links = std::move(skipped_links);
+  return loaded;
 }
 
 }  // namespace ccspm::cli::scan

@@ -56,6 +56,9 @@ std::string Summary(const ScanResult& result) {
     text +=
         "; " + Plural(result.skipped_documents, "document") + " skipped (not Kubernetes objects)";
   }
+  if (!result.skipped_links.empty()) {
+    text += "; " + Plural(result.skipped_links.size(), "symbolic link") + " skipped (not followed)";
+  }
   return text;
 }
 

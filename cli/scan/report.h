@@ -29,7 +29,8 @@ std::string JunitReport(const ScanResult& result);
 std::string Report(const ScanResult& result, ReportFormat format, bool color);
 
 // "3 findings (1 critical, 2 high) in 12 objects of 5 files; 1 input error; 2 documents
-// skipped": the last line of the table, also printed by other commands.
+// skipped (...); 1 symbolic link skipped (...)": the last line of the table, also printed by
+// other commands.
 std::string Summary(const ScanResult& result);
 
 }  // namespace ccspm::cli::scan

@@ -86,7 +86,8 @@ std::string JsonReport(const ScanResult& result) {
                                                    {"objects", result.objects.size()},
                                                    {"findings", result.findings.size()},
                                                    {"errors", result.errors.size()},
-                                                   {"skippedDocuments", result.skipped_documents}};
+                                                   {"skippedDocuments", result.skipped_documents},
+                                                   {"skippedLinks", result.skipped_links.size()}};
   for (const auto& [name, count] : counts) {
     writer.Key(name);
     writer.Uint64(count);

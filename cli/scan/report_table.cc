@@ -96,6 +96,9 @@ std::string TableReport(const ScanResult& result, bool color) {
     }
     out += "\n";
   }
+  for (const std::string& link : result.skipped_links) {
+    out += "skipped symbolic link (not followed): " + Cell(link) + "\n";
+  }
   return out + Summary(result) + "\n";
 }
 

@@ -51,7 +51,8 @@ TEST(ReportTest, JsonCarriesEveryFieldOfAFinding) {
             "{\"file\":\"deploy/broken <&>.yaml\",\"line\":2,\"column\":1,\"message\":"
             "\"end of sequence flow not found\"}");
   EXPECT_EQ(ToJson((*json)["summary"]),
-            "{\"files\":2,\"objects\":3,\"findings\":4,\"errors\":1,\"skippedDocuments\":0}");
+            "{\"files\":2,\"objects\":3,\"findings\":4,\"errors\":1,\"skippedDocuments\":0,"
+            "\"skippedLinks\":0}");
 }
 
 TEST(ReportTest, SarifHasRulesResultsAndLocations) {

@@ -71,8 +71,10 @@ int RunScanCommand(int argc, char** argv) {
   scan::ScanResult result;
   result.policies = policies->set;
   result.errors = std::move(policies->errors);
+  result.skipped_links = std::move(policies->skipped_links);
   scan::ExpandedInputs inputs = scan::ExpandInputs(line->paths);
   for (scan::InputError& error : inputs.errors) result.errors.push_back(std::move(error));
+  for (std::string& link : inputs.skipped_links) result.skipped_links.push_back(std::move(link));
   scan::ScanFiles(inputs.files, &result);
 
   const std::string report = scan::Report(result, *format, UseColor());

@@ -50,6 +50,8 @@ struct ScanResult {
   std::vector<Finding> findings;
   std::vector<InputError> errors;
   size_t skipped_documents = 0;  // Documents that are not Kubernetes objects.
+  // Symbolic links met while walking folders (inputs and policies), not followed.
+  std::vector<std::string> skipped_links;
 };
 
 // One check of a policy as reports describe it: a golden setting or a CEL validation.

@@ -24,7 +24,8 @@ constexpr const char* kUsage =
     "usage: ccspm test PATH...\n"
     "\n"
     "Runs policy test suites: each PATH is a ccspm-test.yaml file or a folder searched\n"
-    "recursively for them. See docs/cli.md for the format.\n"
+    "recursively for them. Resources are files or folders inside the suite's folder. See\n"
+    "docs/cli.md for the format.\n"
     "\n"
     "exit codes: 0 every expectation holds, 1 one does not, 2 a suite cannot be run\n";
 
@@ -75,6 +76,10 @@ void RunSuite(const std::string& file, Tally* tally) {
   result.errors = std::move(policies->errors);
   scan::ExpandedInputs inputs = scan::ExpandInputs(suite->resources);
   for (scan::InputError& error : inputs.errors) result.errors.push_back(std::move(error));
+  for (const std::string& link : inputs.skipped_links) {
+    std::printf("note  %s: skipped symbolic link (not followed): %s\n", suite->name.c_str(),
+                link.c_str());
+  }
   scan::ScanFiles(inputs.files, &result);
   for (const scan::InputError& error : result.errors) {
     std::printf("ERROR %s: %s:%d:%d: %s\n", suite->name.c_str(), error.file.c_str(),
@@ -105,14 +110,14 @@ void RunSuite(const std::string& file, Tally* tally) {
 int RunTestCommand(int argc, char** argv) {
   Result<scan::CommandLine> line =
       scan::ParseCommandLine(std::vector<std::string_view>(argv + 1, argv + argc), {});
+  if (line.ok() && line->help) {
+    std::printf("%s", kUsage);
+    return kExitClean;
+  }
   if (!line.ok() || line->paths.empty()) {
     std::fprintf(stderr, "ccspm test: %s\n\n%s",
                  line.ok() ? "no suite PATH" : line.status().message().c_str(), kUsage);
     return kExitError;
-  }
-  if (line->help) {
-    std::printf("%s", kUsage);
-    return kExitClean;
   }
 
   const std::vector<std::string> suites = FindSuites(line->paths);

@@ -34,8 +34,8 @@ Result<Verdict> ParseVerdict(std::string_view text, const std::string& where) {
 
 Status ReadExpectations(const JsonValue& suite, const std::string& where, Suite* out) {
   const JsonValue* results = FindMember(suite, "results");
-  if (results == nullptr || !results->IsArray()) {
-    return InvalidError(where + ": results: must be a list");
+  if (results == nullptr || !results->IsArray() || results->Empty()) {
+    return InvalidError(where + ": results: must list at least one expectation");
   }
   size_t index = 0;
   for (const JsonValue& item : results->GetArray()) {
@@ -71,6 +71,28 @@ bool Names(const std::string& spec, const ObjectRef& ref) {
   if (first == std::string::npos) return false;
   if (spec.substr(0, first) != ref.kind || spec.substr(last + 1) != ref.name) return false;
   return first == last || spec.substr(first + 1, last - first - 1) == ref.namespace_name;
+}
+
+// `resource` of a suite in `folder`, made relative to the working folder. A suite tests what
+// it holds: absolute paths, paths that climb out with "..", and links that lead out are refused.
+Result<std::string> ResourcePath(const fs::path& folder, const std::string& resource) {
+  const fs::path relative = fs::path(resource).lexically_normal();
+  if (relative.is_absolute()) {
+    return InvalidError(resource + ": absolute path; name a file inside the suite's folder");
+  }
+  if (relative.empty() || *relative.begin() == "..") {
+    return InvalidError(resource + ": outside the suite's folder");
+  }
+
+  const fs::path path = (folder / relative).lexically_normal();
+  std::error_code error;
+  const fs::path real_folder = fs::weakly_canonical(folder.empty() ? "." : folder, error);
+  const fs::path real_path = fs::weakly_canonical(path, error);
+  const fs::path inside = real_path.lexically_relative(real_folder);
+  if (error || inside.empty() || *inside.begin() == "..") {
+    return InvalidError(resource + ": leads outside the suite's folder");
+  }
+  return path.string();
 }
 
 }  // namespace
@@ -115,7 +137,9 @@ Result<Suite> ReadSuite(const std::string& file) {
   Result<std::vector<std::string>> resources = Strings(root, "resources", file);
   if (!resources.ok()) return resources.status();
   for (const std::string& resource : *resources) {
-    suite.resources.push_back((folder / resource).lexically_normal().string());
+    Result<std::string> path = ResourcePath(folder, resource);
+    if (!path.ok()) return path.status().Prefixed(file + ": resources");
+    suite.resources.push_back(std::move(*path));
   }
   if (suite.policies.empty()) return InvalidError(file + ": policies: must list a policy");
   if (suite.resources.empty()) return InvalidError(file + ": resources: must list a file");
