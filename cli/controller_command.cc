@@ -19,6 +19,9 @@ constexpr const char* kUsage =
     "  --workers N               objects reconciled at once (default 2)\n"
     "  --max-retries N           attempts to repair one object before waiting for its next\n"
     "                            change (default 10)\n"
+    "  --max-repairs N           repairs of one object per window before pausing, against\n"
+    "                            fights with another writer (default 5)\n"
+    "  --repair-window SECONDS   that window (default 300)\n"
     "  --log-level LEVEL         debug, info, warn or error (default info)\n";
 
 }  // namespace

@@ -16,6 +16,9 @@ struct ControllerOptions {
   // Longest wait between two attempts to repair one object; errors back off up to this.
   int max_retry_delay_seconds = 60;
   int max_retries = 10;  // Then the object waits for its next change or policy update.
+  // At most this many repairs of one object per window, against fights with another writer.
+  int max_repairs_per_window = 5;
+  int repair_window_seconds = 300;
 };
 
 }  // namespace ccspm::controller

@@ -80,10 +80,21 @@ Result<ReconcileResult> Reconciler::Reconcile(const std::string& key) {
       engine::PlanDrift(*policies, engine::ObjectIdentity::FromObject(object), object, inputs);
   if (!plan.drifted()) {
     recorder_.Forget(reference);
+    if (budget_ != nullptr) budget_->Forget(key);
     return ReconcileResult::kInSync;
   }
 
   SplitFindings findings = Split(std::move(plan.findings));
+  if (!plan.repair.empty() && budget_ != nullptr && !budget_->TryRepair(key)) {
+    // Another writer keeps undoing the repairs: stop answering each change with a patch and an
+    // Event, and say so once. Repairs resume when the window has passed.
+    for (engine::DriftFinding& finding : findings.repaired) {
+      finding.violation.message += " (repair paused: the object keeps drifting back)";
+      findings.reported.push_back(std::move(finding));
+    }
+    findings.repaired.clear();
+    plan.repair.clear();
+  }
   if (!plan.repair.empty()) {
     Result<JsonDocument> patch = ConditionalPatch(plan.repair, reference.resource_version);
     if (!patch.ok()) return patch.status();

@@ -9,6 +9,7 @@
 #include "controller/drift_recorder.h"
 #include "controller/metrics.h"
 #include "controller/object_cache.h"
+#include "controller/repair_budget.h"
 #include "engine/policy_set.h"
 #include "kube/object_writer.h"
 
@@ -22,14 +23,17 @@ using NamespaceLookup =
 
 class Reconciler {
  public:
-  // `namespaces` may be empty: CEL's namespaceObject is then null.
+  // `namespaces` may be empty: CEL's namespaceObject is then null. `budget` may be null: no
+  // limit on how often one object is repaired.
   Reconciler(PolicySource policies, const ObjectCache& cache, kube::ObjectWriter& writer,
-             DriftRecorder& recorder, NamespaceLookup namespaces = {})
+             DriftRecorder& recorder, NamespaceLookup namespaces = {},
+             RepairBudget* budget = nullptr)
       : policies_(std::move(policies)),
         cache_(cache),
         writer_(writer),
         recorder_(recorder),
-        namespaces_(std::move(namespaces)) {}
+        namespaces_(std::move(namespaces)),
+        budget_(budget) {}
 
   // Thread-safe for distinct keys; the work queue never hands one key to two workers.
   Result<ReconcileResult> Reconcile(const std::string& key);
@@ -40,6 +44,7 @@ class Reconciler {
   kube::ObjectWriter& writer_;
   DriftRecorder& recorder_;
   NamespaceLookup namespaces_;
+  RepairBudget* budget_;
 };
 
 }  // namespace ccspm::controller

@@ -68,8 +68,11 @@ Status RunController(const ControllerOptions& options, std::stop_token stop) {
   PolicySync policies(client, client, client, discovery, watch_set, metrics, {});
   // Namespaces for CEL's namespaceObject, as at admission.
   kube::Informer namespaces(client, client, kube::NamespacesResource(), {}, {});
+  RepairBudget budget(options.max_repairs_per_window,
+                      std::chrono::seconds(options.repair_window_seconds));
   Reconciler reconciler([&policies] { return policies.Current(); }, watch_set, client, recorder,
-                        [&namespaces](const std::string& name) { return namespaces.Get(name); });
+                        [&namespaces](const std::string& name) { return namespaces.Get(name); },
+                        &budget);
 
   std::unique_ptr<serving::HttpListener> observability;
   if (options.metrics_port != 0) {
