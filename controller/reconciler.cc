@@ -66,7 +66,10 @@ void KeepOnlyRepaired(const engine::DriftPlan& after, SplitFindings& findings) {
 
 Result<ReconcileResult> Reconciler::Reconcile(const std::string& key) {
   std::optional<CachedObject> cached = cache_.Lookup(key);
-  if (!cached.has_value() || cached->object == nullptr) return ReconcileResult::kGone;
+  if (!cached.has_value() || cached->object == nullptr) {
+    if (budget_ != nullptr) budget_->Forget(key);
+    return ReconcileResult::kGone;
+  }
   const JsonDocument& object = *cached->object;
   kube::ObjectReference reference = kube::ReferenceTo(object);
 
@@ -79,8 +82,9 @@ Result<ReconcileResult> Reconciler::Reconcile(const std::string& key) {
   engine::DriftPlan plan =
       engine::PlanDrift(*policies, engine::ObjectIdentity::FromObject(object), object, inputs);
   if (!plan.drifted()) {
+    // The repair budget is kept: being in sync right after our own repair is exactly what a
+    // fight with another writer looks like between its changes.
     recorder_.Forget(reference);
-    if (budget_ != nullptr) budget_->Forget(key);
     return ReconcileResult::kInSync;
   }
 
