@@ -31,8 +31,11 @@ Manifest Manifest::Parse(std::string text, const Limits& limits) {
         {{1, 1}, "file is larger than " + std::to_string(limits.max_file_bytes >> 20) + " MiB"});
     return manifest;
   }
-  if (Status text_ok = CheckText(view); !text_ok.ok()) {
-    manifest.errors_.push_back({{1, 1}, text_ok.message()});
+  size_t error_at = 0;
+  if (Status text_ok = CheckText(view, &error_at); !text_ok.ok()) {
+    // The error's own place, so reports point at the bad byte rather than the file's start.
+    const int line = 1 + static_cast<int>(std::count(view.begin(), view.begin() + error_at, '\n'));
+    manifest.errors_.push_back({manifest.ToPosition({error_at, line}), text_ok.message()});
     return manifest;
   }
 

@@ -112,9 +112,9 @@ TEST(ManifestTest, BoundsNesting) {
 
 TEST(ManifestTest, RefusesInvalidUtf8AndBinaryFiles) {
   EXPECT_EQ(FirstError(Manifest::Parse(ReadFixture("bad/invalid-utf8.yaml"))),
-            "1:1: invalid UTF-8 (byte 0xe9) at line 4 column 12");
+            "4:12: invalid UTF-8 (byte 0xe9) at line 4 column 12");
   EXPECT_EQ(FirstError(Manifest::Parse(ReadFixture("bad/binary.bin.yaml"))),
-            "1:1: binary data (NUL byte) at line 1 column 8");
+            "1:8: binary data (NUL byte) at line 1 column 8");
 }
 
 TEST(ManifestTest, RefusesNumbersJsonCannotHold) {

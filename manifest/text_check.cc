@@ -53,7 +53,8 @@ size_t ByteOrderMarkLength(std::string_view text) {
   return text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
 }
 
-Status CheckText(std::string_view text) {
+Status CheckText(std::string_view text, size_t* error_at) {
+  if (error_at != nullptr) *error_at = 0;
   if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF") ||
       text.starts_with(std::string_view("\x00\x00\xFE\xFF", 4))) {
     return InvalidError("UTF-16 or UTF-32 text; convert it to UTF-8");
@@ -71,6 +72,7 @@ Status CheckText(std::string_view text) {
         continue;
       }
     }
+    if ((text[i] == '\0' || SequenceLength(text, i) == 0) && error_at != nullptr) *error_at = i;
     if (text[i] == '\0') return InvalidError("binary data (NUL byte) at " + Where(text, i));
     const size_t length = SequenceLength(text, i);
     if (length == 0) {

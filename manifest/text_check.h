@@ -19,7 +19,8 @@ size_t ByteOrderMarkLength(std::string_view text);
 // OK when `text` is UTF-8 text. Otherwise an invalid-input error that says why and where:
 // "binary data (NUL byte) at line 1 column 9" or "invalid UTF-8 (byte 0xff) at line 2
 // column 4". Also refuses UTF-16 and UTF-32 byte order marks, which kubectl does not read.
-Status CheckText(std::string_view text);
+// When `error_at` is set, it receives the byte offset of the problem (0 for a byte order mark).
+Status CheckText(std::string_view text, size_t* error_at = nullptr);
 
 // `text` with every byte sequence that is not UTF-8 replaced by U+FFFD, for output formats
 // that must be valid UTF-8 (file names come from the file system, not from checked text).
