@@ -22,8 +22,48 @@ void IgnoreSigpipeIfDefault() {
   }
 }
 
-Status TransportError(const httplib::Error error, const std::string& path) {
-  return UnavailableError("request to " + path + " failed: " + httplib::to_string(error));
+// What went wrong, in words an operator can act on, followed by httplib's own name for it.
+std::string DescribeError(httplib::Error error, bool timed_out) {
+  std::string what;
+  switch (error) {
+    case httplib::Error::Connection:
+      what = "cannot connect to the API server";
+      break;
+    case httplib::Error::ConnectionTimeout:
+      what = "connecting to the API server timed out";
+      break;
+    case httplib::Error::Write:
+      what = "connection to the API server was lost while writing";
+      break;
+    case httplib::Error::Read:
+      what = timed_out ? "no response from the API server before the read timeout"
+                       : "connection to the API server was lost while reading";
+      break;
+    case httplib::Error::SSLConnection:
+      what = "TLS handshake with the API server failed";
+      break;
+    case httplib::Error::SSLServerVerification:
+      what = "the API server's certificate is not trusted";
+      break;
+    case httplib::Error::Canceled:
+      what = "the request was canceled";
+      break;
+    default:
+      what = "transport error";
+      break;
+  }
+  return what + " (" + httplib::to_string(error) + ")";
+}
+
+Status TransportError(httplib::Error error, const std::string& path, bool timed_out = false) {
+  return UnavailableError("request to " + path + " failed: " + DescribeError(error, timed_out));
+}
+
+// True for the failures a connection the server closed while it sat idle in the pool produces:
+// the request never reached a live server, so sending it again on a new connection is safe.
+bool IsStaleConnectionError(httplib::Error error) {
+  return error == httplib::Error::Write || error == httplib::Error::Read ||
+         error == httplib::Error::Connection || error == httplib::Error::SSLConnection;
 }
 
 httplib::Request ToHttplib(const HttpRequest& request, const std::string& path_prefix,
@@ -109,15 +149,17 @@ std::unique_ptr<httplib::SSLClient> HttpsTransport::NewClient() const {
   return client;
 }
 
-std::unique_ptr<httplib::SSLClient> HttpsTransport::Acquire() {
+std::unique_ptr<httplib::SSLClient> HttpsTransport::Acquire(bool* reused) {
   {
     std::lock_guard<std::mutex> lock(pool_mutex_);
     if (!idle_.empty()) {
       std::unique_ptr<httplib::SSLClient> client = std::move(idle_.back());
       idle_.pop_back();
+      *reused = true;
       return client;
     }
   }
+  *reused = false;
   return NewClient();
 }
 
@@ -127,36 +169,66 @@ void HttpsTransport::Release(std::unique_ptr<httplib::SSLClient> client) {
 }
 
 Result<HttpResponse> HttpsTransport::Send(const HttpRequest& request) {
-  std::unique_ptr<httplib::SSLClient> client = Acquire();
-  if (!client->is_valid()) return InternalError("cannot set up a TLS context");
-  client->set_read_timeout(request.timeout.count() > 0 ? request.timeout : options_.read_timeout);
+  bool reused = false;
+  std::unique_ptr<httplib::SSLClient> client = Acquire(&reused);
+  bool stale = false;
+  Result<HttpResponse> response = SendOn(*client, request, reused, &stale);
+  if (response.ok()) {
+    Release(std::move(client));
+    return response;
+  }
+  if (!stale) return response;
+
+  // The pooled connection had been closed by the server (it idled past the server's keep-alive
+  // timeout) and nothing was answered on it: once more on a fresh connection.
+  client = NewClient();
+  response = SendOn(*client, request, false, &stale);
+  if (response.ok()) Release(std::move(client));
+  return response;
+}
+
+Result<HttpResponse> HttpsTransport::SendOn(httplib::SSLClient& client, const HttpRequest& request,
+                                            bool reused, bool* stale) {
+  *stale = false;
+  if (!client.is_valid()) return InternalError("cannot set up a TLS context");
+  std::chrono::seconds timeout =
+      request.timeout.count() > 0 ? request.timeout : options_.read_timeout;
+  client.set_read_timeout(timeout);
 
   httplib::Request out =
       ToHttplib(request, url_.path_prefix, options_.user_agent, token_.Current());
   std::string body;
   bool too_large = false;
+  bool answered = false;
+  out.response_handler = [&](const httplib::Response&) {
+    answered = true;
+    return true;
+  };
   out.content_receiver = [&](const char* data, size_t size, uint64_t, uint64_t) {
     too_large = body.size() + size > options_.max_response_bytes;
     if (!too_large) body.append(data, size);
     return !too_large;
   };
 
-  httplib::Result result = client->send(out);
+  auto start = std::chrono::steady_clock::now();
+  httplib::Result result = client.send(out);
+  bool timed_out = std::chrono::steady_clock::now() - start >= timeout;
   if (too_large) {
     return Status(ErrorKind::kTooLarge, "response to " + request.path + " is over " +
                                             std::to_string(options_.max_response_bytes) + " bytes");
   }
   if (!result) {
-    Status status = TransportError(result.error(), request.path);
+    // The connection is in an unknown state, so it is not pooled again.
+    *stale = reused && !answered && !timed_out && IsStaleConnectionError(result.error());
+    Status status = TransportError(result.error(), request.path, timed_out);
     LogFailure(request, status);
-    return status;  // The connection is in an unknown state, so it is not pooled again.
+    return status;
   }
 
   HttpResponse response;
   response.status = result->status;
   response.body = std::move(body);
   for (const auto& [key, value] : result->headers) response.headers.emplace_back(key, value);
-  Release(std::move(client));
   return response;
 }
 

@@ -31,7 +31,8 @@ struct HttpsOptions {
 
 // Thread-safe. Send reuses idle keep-alive connections from a small pool, one request per
 // connection at a time; each Stream opens its own connection and closes it at the end, so a
-// watch never blocks other requests.
+// watch never blocks other requests. A pooled connection the server has closed meanwhile fails
+// before anything is answered; Send then sends the request once more on a new connection.
 //
 // Server certificates must chain to ClusterConfig::ca_pem (only to it: the system's public CAs
 // are not trusted then) and name the host, by DNS or IP SAN. Without ca_pem the system store is
@@ -58,9 +59,15 @@ class HttpsTransport : public Transport {
   // A configured connection object; connects lazily on first use.
   std::unique_ptr<httplib::SSLClient> NewClient() const;
 
-  // An idle pooled client, or a new one.
-  std::unique_ptr<httplib::SSLClient> Acquire();
+  // An idle pooled client (`*reused` set), or a new one.
+  std::unique_ptr<httplib::SSLClient> Acquire(bool* reused);
   void Release(std::unique_ptr<httplib::SSLClient> client);
+
+  // One attempt on `client`. On failure `*stale` says whether the connection was a `reused` one
+  // that failed before any answer and before the read timeout, as one the server closed while
+  // it idled does; such a request may be sent again on a new connection.
+  Result<HttpResponse> SendOn(httplib::SSLClient& client, const HttpRequest& request, bool reused,
+                              bool* stale);
 
   const ServerUrl url_;
   const HttpsOptions options_;

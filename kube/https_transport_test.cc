@@ -117,6 +117,42 @@ TEST_F(HttpsTransportTest, ReusesKeepAliveConnections) {
   EXPECT_EQ(ports[0], ports[1]);
 }
 
+TEST_F(HttpsTransportTest, RetriesOnceWhenThePooledConnectionWasClosedWhileIdle) {
+  TestServer server(server_cert_);
+  server.http().set_keep_alive_timeout(1);
+  std::mutex mutex;
+  std::vector<int> ports;
+  server.http().Get("/api", [&](const httplib::Request& request, httplib::Response& response) {
+    std::lock_guard<std::mutex> lock(mutex);
+    ports.push_back(request.remote_port);
+    response.set_content("{}", "application/json");
+  });
+
+  std::shared_ptr<HttpsTransport> transport = Transport(server.url());
+  ASSERT_TRUE(transport->Send({.path = "/api"}).ok());
+  // The server closes the pooled connection after a second of idling.
+  std::this_thread::sleep_for(milliseconds(1500));
+  Result<HttpResponse> second = transport->Send({.path = "/api"});
+  ASSERT_TRUE(second.ok()) << second.status().ToString();
+  EXPECT_EQ(second->status, 200);
+  ASSERT_EQ(ports.size(), 2u);
+  EXPECT_NE(ports[0], ports[1]);
+}
+
+TEST_F(HttpsTransportTest, TransportErrorsSayWhatHappened) {
+  TestServer server(server_cert_);
+  server.http().Get("/api", [](const httplib::Request&, httplib::Response& response) {
+    std::this_thread::sleep_for(milliseconds(2500));
+    response.set_content("{}", "application/json");
+  });
+  Result<HttpResponse> response =
+      Transport(server.url())->Send({.path = "/api", .timeout = std::chrono::seconds(1)});
+  EXPECT_EQ(response.status().kind(), ErrorKind::kUnavailable);
+  EXPECT_EQ(response.status().message(),
+            "request to /api failed: no response from the API server before the read timeout "
+            "(Read)");
+}
+
 TEST_F(HttpsTransportTest, PrependsThePathPrefixOfTheServerUrl) {
   TestServer server(server_cert_);
   server.http().Get("/proxy/c1/api", [](const httplib::Request&, httplib::Response& response) {
