@@ -4,6 +4,7 @@
 #include <rapidjson/writer.h>
 
 #include "base/base64.h"
+#include "base/json_text.h"
 
 namespace ccspm::webhook {
 namespace {
@@ -76,8 +77,13 @@ Status ReadUserAndDryRun(const JsonValue& request, AdmissionRequest* out) {
   return Status::Ok();
 }
 
+// Text from the request (the uid, names) may be any bytes; what is written is always valid
+// UTF-8 JSON, with invalid sequences replaced by U+FFFD.
 void WriteString(JsonWriter& writer, std::string_view text) {
-  writer.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
+  std::string quoted;
+  quoted.reserve(text.size() + 2);
+  AppendJsonString(quoted, text);
+  writer.RawValue(quoted.data(), quoted.size(), rapidjson::kStringType);
 }
 
 void WriteStatus(JsonWriter& writer, const AdmissionResponse& response) {

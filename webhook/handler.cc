@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <chrono>
+#include <initializer_list>
 #include <utility>
 
 #include "base/json.h"
@@ -30,6 +31,44 @@ bool IsJsonContentType(std::string_view content_type) {
 bool BeingDeleted(const JsonValue& object) {
   const JsonValue* timestamp = FindPath(object, "metadata.deletionTimestamp");
   return timestamp != nullptr && !timestamp->IsNull();
+}
+
+bool Ignored(std::string_view name, std::initializer_list<std::string_view> ignored) {
+  return std::find(ignored.begin(), ignored.end(), name) != ignored.end();
+}
+
+// True when `a` and `b` are objects with equal members once those named in `ignored` are left
+// out; `metadata` is compared the same way, leaving out what a finalizer removal touches.
+bool EqualObjectsIgnoring(const JsonValue& a, const JsonValue& b,
+                          std::initializer_list<std::string_view> ignored) {
+  if (!a.IsObject() || !b.IsObject()) return false;
+  size_t compared = 0;
+  for (const auto& member : a.GetObject()) {
+    std::string_view name = AsStringView(member.name);
+    if (Ignored(name, ignored)) continue;
+    const JsonValue* other = FindMember(b, name);
+    if (other == nullptr) return false;
+    bool equal =
+        name == "metadata"
+            ? EqualObjectsIgnoring(member.value, *other,
+                                   {"finalizers", "managedFields", "resourceVersion", "generation"})
+            : member.value == *other;
+    if (!equal) return false;
+    ++compared;
+  }
+  size_t others = 0;
+  for (const auto& member : b.GetObject()) {
+    if (!Ignored(AsStringView(member.name), ignored)) ++others;
+  }
+  return compared == others;
+}
+
+// An update of an object on its way out that changes nothing but its finalizers and the fields
+// the API server maintains along with them.
+bool OnlyReleasesFinalizers(const AdmissionRequest& request) {
+  return request.operation == "UPDATE" && request.old_object != nullptr &&
+         BeingDeleted(*request.object) &&
+         EqualObjectsIgnoring(*request.object, *request.old_object, {});
 }
 
 HttpOutput Refuse(WebhookKind kind, int status, const char* reason, const std::string& message,
@@ -61,10 +100,9 @@ HttpOutput AdmissionHandler::Handle(const HttpInput& input) const {
   return out;
 }
 
-HttpOutput AdmissionHandler::HandleOversizedBody() const {
-  HttpOutput out = Refuse(
-      kind_, 413, "RequestEntityTooLarge",
-      "request body is over the limit of " + std::to_string(config_.max_body_bytes) + " bytes");
+HttpOutput AdmissionHandler::RefuseUnread(int status, const char* reason,
+                                          const std::string& message) const {
+  HttpOutput out = Refuse(kind_, status, reason, message);
   if (metrics_ != nullptr) metrics_->ObserveRequest(kind_, out.decision, 0);
   return out;
 }
@@ -123,9 +161,9 @@ HttpOutput AdmissionHandler::Admit(const AdmissionRequest& request) const {
     return Respond(request, AllowedResponse(request.uid), Decision::kAllowed);
   }
 
-  // An object on its way out only sheds finalizers; denying that would keep it, and its
-  // namespace, from ever going away.
-  if (BeingDeleted(*request.object)) {
+  // Denying a finalizer removal would keep the object, and its namespace, from ever going
+  // away. Other changes to an object being deleted are evaluated as usual.
+  if (OnlyReleasesFinalizers(request)) {
     return Respond(request, AllowedResponse(request.uid), Decision::kAllowed);
   }
 

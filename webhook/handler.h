@@ -8,7 +8,8 @@
 //   400 malformed request (missing uid, ...), 503 policies not loaded yet.
 // A refusal body is a metav1.Status. Requests that pass answer 200 with an AdmissionReview:
 // allowed without evaluation for exempt users, DELETE, requests without an object, status
-// updates and objects being deleted; otherwise the policies decide.
+// updates and updates of an object being deleted that change nothing but metadata.finalizers
+// (with managedFields, resourceVersion, generation); otherwise the policies decide.
 #pragma once
 
 #include <functional>
@@ -60,9 +61,9 @@ class AdmissionHandler {
   // ccspm_admission_duration_seconds.
   HttpOutput Handle(const HttpInput& input) const;
 
-  // The 413 answer for a body the HTTP server stopped reading because it was over the limit,
-  // logged and counted like the handler's own guards.
-  HttpOutput HandleOversizedBody() const;
+  // A refusal the HTTP server decided from the headers alone, before reading the body (e.g. 415
+  // for a compressed body), logged and counted like the handler's own guards.
+  HttpOutput RefuseUnread(int status, const char* reason, const std::string& message) const;
 
  private:
   HttpOutput Decide(const HttpInput& input) const;

@@ -4,9 +4,9 @@
 
 #include <sstream>
 
+#include "base/base64.h"
 #include "base/log.h"
 #include "engine/json_patch.h"
-#include "base/base64.h"
 #include "webhook/test_fixtures.h"
 
 namespace ccspm::webhook {
@@ -228,6 +228,23 @@ TEST_F(HandlerTest, ExemptUserIsAllowedWithoutEvaluation) {
   EXPECT_TRUE(Response(out)["allowed"].GetBool());
 }
 
+// An UPDATE of a privileged Pod being deleted that removes its finalizer, and with it what the
+// API server changes on every write.
+ReviewSpec FinalizerRemoval() {
+  ReviewSpec spec;
+  spec.operation = "UPDATE";
+  spec.old_object =
+      R"({"kind":"Pod","metadata":{"name":"p","deletionTimestamp":"2024-01-01T00:00:00Z",)"
+      R"("finalizers":["example.com/hold"],"resourceVersion":"7","generation":2,)"
+      R"("managedFields":[{"manager":"kubectl"}]},)"
+      R"("spec":{"containers":[{"name":"a","securityContext":{"privileged":true}}]}})";
+  spec.object =
+      R"({"kind":"Pod","metadata":{"name":"p","deletionTimestamp":"2024-01-01T00:00:00Z",)"
+      R"("resourceVersion":"8","generation":3,"managedFields":[]},)"
+      R"("spec":{"containers":[{"name":"a","securityContext":{"privileged":true}}]}})";
+  return spec;
+}
+
 TEST_F(HandlerTest, RequestsWithNothingToEvaluateAreAllowed) {
   AdmissionHandler handler = Handler(WebhookKind::kValidate, PolicySetOf({NoPrivilegedPolicy()}));
 
@@ -239,17 +256,35 @@ TEST_F(HandlerTest, RequestsWithNothingToEvaluateAreAllowed) {
   ReviewSpec status;
   status.operation = "UPDATE";
   status.sub_resource = "status";
-  ReviewSpec terminating;
-  terminating.operation = "UPDATE";
-  terminating.object =
-      R"({"kind":"Pod","metadata":{"name":"p","deletionTimestamp":"2024-01-01T00:00:00Z"},)"
-      R"("spec":{"containers":[{"name":"a","securityContext":{"privileged":true}}]}})";
+  ReviewSpec terminating = FinalizerRemoval();
 
   for (const ReviewSpec& spec : {deletion, no_object, status, terminating}) {
     HttpOutput out = Post(handler, Review(spec));
     EXPECT_EQ(out.decision, Decision::kAllowed) << Review(spec);
     EXPECT_TRUE(Response(out)["allowed"].GetBool());
   }
+}
+
+TEST_F(HandlerTest, OtherChangesToAnObjectBeingDeletedAreEvaluated) {
+  AdmissionHandler handler = Handler(WebhookKind::kValidate, PolicySetOf({NoPrivilegedPolicy()}));
+
+  // `kubectl label` on an object held by the user's own finalizer.
+  ReviewSpec labelled = FinalizerRemoval();
+  labelled.object = labelled.old_object;
+  labelled.object.replace(labelled.object.find(R"("name":"p",)"), 11,
+                          R"("name":"p","labels":{"team":"a"},)");
+  HttpOutput out = Post(handler, Review(labelled));
+  EXPECT_EQ(out.decision, Decision::kDenied) << Review(labelled);
+
+  // Removing the finalizer and changing the spec at once.
+  ReviewSpec respec = FinalizerRemoval();
+  respec.object.replace(respec.object.find(R"("name":"a")"), 10, R"("name":"b")");
+  EXPECT_EQ(Post(handler, Review(respec)).decision, Decision::kDenied);
+
+  // Without the old object nothing shows that only finalizers changed.
+  ReviewSpec no_old = FinalizerRemoval();
+  no_old.old_object = "";
+  EXPECT_EQ(Post(handler, Review(no_old)).decision, Decision::kDenied);
 }
 
 TEST_F(HandlerTest, NamespaceComesFromTheRequest) {

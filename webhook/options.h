@@ -29,9 +29,22 @@ struct WebhookOptions {
 
   size_t max_body_bytes = kDefaultMaxBodyBytes;
 
-  // Slowest client read or write before the connection is dropped. The API server gives a
-  // webhook 10 seconds by default, so a peer slower than this has already given up.
-  int io_timeout_seconds = 10;
+  // Slowest client read or write before the connection is dropped. The webhook
+  // configurations ccspm ships set timeoutSeconds: 5, so a peer slower than this has already
+  // given up.
+  int io_timeout_seconds = 5;
+
+  // Connections served at once, each on its own worker thread; more wait to be accepted.
+  int max_concurrent_requests = 64;
+
+  // An idle keep-alive connection is closed after this long, or after this many requests.
+  int keep_alive_timeout_seconds = 5;
+  size_t keep_alive_max_requests = 100;
+
+  // The longest a connection may take, from its TLS handshake or its previous answer, until its
+  // next request is answered; the socket is shut down after that. It covers the keep-alive
+  // wait, so keep it at least keep_alive_timeout_seconds + io_timeout_seconds.
+  int request_deadline_seconds = 10;
 };
 
 }  // namespace ccspm::webhook

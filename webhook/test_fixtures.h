@@ -61,6 +61,7 @@ struct ReviewSpec {
   std::string namespace_name = "default";
   std::string username = "alice";
   std::string object = PrivilegedPod();  // "" sends no object.
+  std::string old_object;                // "" sends no oldObject.
   std::string sub_resource;
 };
 
@@ -74,6 +75,7 @@ inline std::string Review(const ReviewSpec& spec) {
                      R"(","userInfo":{"username":")" + spec.username + R"("})";
   if (!spec.sub_resource.empty()) text += R"(,"subResource":")" + spec.sub_resource + "\"";
   if (!spec.object.empty()) text += R"(,"object":)" + spec.object;
+  if (!spec.old_object.empty()) text += R"(,"oldObject":)" + spec.old_object;
   return text + "}}";
 }
 
