@@ -3,13 +3,19 @@
 #include <yaml.h>
 
 #include <cstdio>
+#include <optional>
+#include <utility>
 #include <vector>
 
+#include "manifest/block_reader.h"
 #include "manifest/mark_map.h"
 #include "manifest/text_check.h"
 
 namespace ccspm::manifest {
 namespace {
+
+// Whether ReadDocuments tries the block reader (manifest/block_reader.h) before libyaml.
+constexpr bool kBlockReader = true;
 
 std::string_view View(const yaml_char_t* text) {
   return text == nullptr ? std::string_view() : reinterpret_cast<const char*>(text);
@@ -152,6 +158,16 @@ bool Feed(const yaml_event_t& event, MarkMap& marks, DocumentBuilder& builder,
 }  // namespace
 
 ReadOutcome ReadDocuments(std::string_view text, const Chunk& chunk, const Limits& limits) {
+  if (kBlockReader) {
+    if (std::optional<ReadOutcome> outcome = ReadBlockDocuments(text, chunk, limits)) {
+      return std::move(*outcome);
+    }
+  }
+  return ReadDocumentsWithLibyaml(text, chunk, limits);
+}
+
+ReadOutcome ReadDocumentsWithLibyaml(std::string_view text, const Chunk& chunk,
+                                     const Limits& limits) {
   ReadOutcome outcome;
   Parser parser(text.substr(chunk.offset, chunk.size));
   MarkMap marks(text, chunk);

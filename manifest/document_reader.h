@@ -29,6 +29,12 @@ struct ReadOutcome {
 
 // Reads the documents of `chunk` of `text`. Positions are offsets and lines of `text`. Syntax
 // errors, text YAML refuses (control characters) and the limits of `limits` become `error`.
+// Chunks in the block-YAML subset of manifest/block_reader.h are read by that reader, the rest
+// by libyaml; both give the same outcome.
 ReadOutcome ReadDocuments(std::string_view text, const Chunk& chunk, const Limits& limits);
+
+// ReadDocuments with libyaml for every chunk: what the block reader is tested against.
+ReadOutcome ReadDocumentsWithLibyaml(std::string_view text, const Chunk& chunk,
+                                     const Limits& limits);
 
 }  // namespace ccspm::manifest
