@@ -25,6 +25,13 @@ TEST(ParseFlagsTest, AcceptsBothSpellingsAndNamesTheBadFlag) {
   EXPECT_EQ(ParseWebhookFlags({"positional"}).status().message(),
             "unexpected argument positional");
   EXPECT_TRUE(ParseWebhookFlags({"--help"})->help);
+
+  Result<WebhookFlags> limits = ParseWebhookFlags(
+      {"--tls-cert-file=c", "--tls-private-key-file=k", "--max-concurrent-requests", "128",
+       "--request-deadline=20"});
+  ASSERT_TRUE(limits.ok()) << limits.status().ToString();
+  EXPECT_EQ(limits->options.max_concurrent_requests, 128);
+  EXPECT_EQ(limits->options.request_deadline_seconds, 20);
 }
 
 TEST(ParseFlagsTest, ControllerExclusionsReplaceTheDefault) {

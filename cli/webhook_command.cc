@@ -20,6 +20,8 @@ constexpr const char* kUsage =
     "  --kubeconfig FILE            kubeconfig (default: $KUBECONFIG, in-cluster, ~/.kube/config)\n"
     "  --exempt-username NAME       allow this user without evaluation (repeatable; ccspm's\n"
     "                               own service account is always exempt)\n"
+    "  --max-concurrent-requests N  worker threads for connections (default 64)\n"
+    "  --request-deadline SECONDS   close a connection not answered within this (default 10)\n"
     "  --log-level LEVEL            debug, info, warn or error (default info)\n";
 
 Status Apply(std::string_view flag, std::string_view value, WebhookFlags* flags) {
@@ -32,6 +34,11 @@ Status Apply(std::string_view flag, std::string_view value, WebhookFlags* flags)
   else if (flag == "--metrics-port") return ParseIntFlag(flag, value, 0, 65535, &o.metrics_port);
   else if (flag == "--kubeconfig") o.kubeconfig = value;
   else if (flag == "--exempt-username") o.exempt_usernames.emplace_back(value);
+  else if (flag == "--max-concurrent-requests") {
+    return ParseIntFlag(flag, value, 1, 4096, &o.max_concurrent_requests);
+  } else if (flag == "--request-deadline") {
+    return ParseIntFlag(flag, value, 1, 3600, &o.request_deadline_seconds);
+  }
   else if (flag == "--log-level") {
     if (!log::ParseLevel(value, &flags->log_level)) {
       return InvalidError("--log-level: \"" + std::string(value) +
