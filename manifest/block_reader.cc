@@ -1,6 +1,7 @@
 #include "manifest/block_reader.h"
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 
 #include "manifest/json_builder.h"
@@ -18,6 +19,19 @@ bool InSubset(std::string_view bytes) {
   const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
   const auto* end = p + bytes.size();
   while (p < end) {
+    // Eight bytes at a time while they are printable ASCII: no high bit, none below 0x20,
+    // no DEL (a line break takes the slow way, one byte at a time).
+    if (end - p >= 8) {
+      uint64_t word = 0;
+      std::memcpy(&word, p, 8);
+      const uint64_t low = (word - 0x2020202020202020u) & ~word;
+      const uint64_t del = (word ^ 0x7F7F7F7F7F7F7F7Fu);
+      const uint64_t is_del = (del - 0x0101010101010101u) & ~del;
+      if (((word | low | is_del) & 0x8080808080808080u) == 0) {
+        p += 8;
+        continue;
+      }
+    }
     const unsigned char byte = *p;
     if (byte < 0x80) {
       if ((byte < 0x20 && byte != '\n') || byte == 0x7F) return false;
@@ -187,7 +201,8 @@ void Reader::SkipToContent() {
     while (At(at_.pos) == ' ') ++at_.pos;
     const char c = At(at_.pos);
     if (c == '#' && (at_.pos == at_.line_start || text_[at_.pos - 1] == ' ')) {
-      while (at_.pos < end_ && text_[at_.pos] != '\n') ++at_.pos;
+      const void* newline = std::memchr(text_.data() + at_.pos, '\n', end_ - at_.pos);
+      at_.pos = newline == nullptr ? end_ : static_cast<const char*>(newline) - text_.data();
       continue;
     }
     if (c != '\n') return;
@@ -334,14 +349,22 @@ bool Reader::Sequence(int indent) {
   if (!builder_.StartCollection(Place(at_), false, {})) return false;
   for (;;) {
     ++at_.pos;
+    const Cursor dash_end = at_;
+    bool empty = false;
     if (AtLineEnd()) {
       SkipToContent();
-      if (at_.pos >= end_ || Column() <= indent) return false;
-      if (Column() == 0 && IsMarker(at_.pos, '.')) return false;
+      empty = at_.pos >= end_ || Column() <= indent;
     } else {
       while (At(at_.pos) == ' ') ++at_.pos;
     }
-    if (!Node(indent)) return false;
+    if (empty) {
+      // An item with no content: libyaml places its empty scalar just past the "-".
+      ScalarEvent event;
+      event.where = Place(dash_end);
+      if (!builder_.Scalar(event)) return false;
+    } else if (!Node(indent)) {
+      return false;
+    }
 
     SkipToContent();
     if (at_.pos >= end_ || (Column() == 0 && IsMarker(at_.pos, '.'))) break;
@@ -588,8 +611,8 @@ bool Reader::BlockScalar(int parent_indent) {
     trailing = 0;
     leading_blank = trailing_blank;
 
-    size_t eol = at_.pos;
-    while (eol < end_ && text_[eol] != '\n') ++eol;
+    const void* newline = std::memchr(text_.data() + at_.pos, '\n', end_ - at_.pos);
+    const size_t eol = newline == nullptr ? end_ : static_cast<const char*>(newline) - text_.data();
     out.append(text_.data() + at_.pos, eol - at_.pos);
     at_.pos = eol;
     if (at_.pos < end_) {
