@@ -3,47 +3,21 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <map>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <sstream>
 #include <string>
 
 #include "base/json.h"
 #include "cli/scan/inputs.h"
+#include "cli/zoneinfo_provider.h"
 #include "engine/cel/cel.h"
-#include "engine/cel/time_zone.h"
 #include "manifest/manifest.h"
 
 namespace ccspm::cli {
 
 namespace {
 
-// Named time zones for timestamp accessors, read from the system zoneinfo database.
-class ZoneinfoProvider : public cel::TimeZoneProvider {
- public:
-  std::optional<int32_t> OffsetAt(std::string_view name, int64_t unix_seconds) const override {
-    if (name.empty() || name[0] == '/' || name.find("..") != std::string_view::npos) {
-      return std::nullopt;
-    }
-    std::lock_guard<std::mutex> lock(mutex_);
-    auto it = zones_.find(name);
-    if (it == zones_.end()) {
-      std::ifstream file("/usr/share/zoneinfo/" + std::string(name), std::ios::binary);
-      std::stringstream data;
-      data << file.rdbuf();
-      Result<cel::TzifZone> zone = cel::TzifZone::Parse(data.str());
-      it = zones_.emplace(std::string(name), zone.ok() ? std::optional(*zone) : std::nullopt).first;
-    }
-    if (!it->second) return std::nullopt;
-    return it->second->OffsetAt(unix_seconds);
-  }
-
- private:
-  mutable std::mutex mutex_;
-  mutable std::map<std::string, std::optional<cel::TzifZone>, std::less<>> zones_;  // by mutex_
-};
 
 // The first document of the file at `path` ("-" for standard input; YAML or JSON, read as
 // kubectl reads manifests), which `holder` keeps alive. Errors name the file, and the line and
@@ -106,7 +80,7 @@ int RunEval(int argc, char** argv) {
   if (expression.empty()) return Usage();
 
   cel::Environment env = cel::Environment::Kubernetes();
-  env.SetTimeZoneProvider(std::make_shared<ZoneinfoProvider>());
+  env.SetTimeZoneProvider(std::make_shared<ZoneinfoProvider>("/usr/share/zoneinfo"));
   Result<cel::Program> program = cel::Compile(expression, env);
   if (!program.ok()) {
     std::fprintf(stderr, "error: %s\n", program.status().message().c_str());

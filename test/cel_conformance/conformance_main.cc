@@ -29,7 +29,7 @@
 #include "base/json.h"
 #include "engine/cel/cel.h"
 #include "test/cel_conformance/conformance_values.h"
-#include "test/cel_conformance/zoneinfo_provider.h"
+#include "cli/zoneinfo_provider.h"
 
 namespace ccspm::cel::conformance {
 namespace {
@@ -218,7 +218,7 @@ std::string RunTest(const JsonValue& test, std::shared_ptr<const TimeZoneProvide
 
 int Run(const std::filesystem::path& directory, const char* known_path) {
   const std::set<std::string> known = ReadKnownFailures(known_path);
-  auto zones = std::make_shared<ZoneinfoProvider>("/usr/share/zoneinfo");
+  auto zones = std::make_shared<cli::ZoneinfoProvider>("/usr/share/zoneinfo");
   std::vector<std::filesystem::path> files;
   for (const auto& entry : std::filesystem::directory_iterator(directory)) {
     if (entry.path().extension() == ".json") files.push_back(entry.path());

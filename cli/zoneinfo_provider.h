@@ -1,4 +1,4 @@
-// A TimeZoneProvider that reads TZif files from a zoneinfo directory (/usr/share/zoneinfo),
+// The CEL engine's named time zones for the CLI and test runners: a TimeZoneProvider that reads TZif files from a zoneinfo directory (/usr/share/zoneinfo),
 // caching each zone after its first use. Thread-safe (a mutex guards the cache).
 #pragma once
 
@@ -9,9 +9,9 @@
 
 #include "engine/cel/time_zone.h"
 
-namespace ccspm::cel::conformance {
+namespace ccspm::cli {
 
-class ZoneinfoProvider : public TimeZoneProvider {
+class ZoneinfoProvider : public cel::TimeZoneProvider {
  public:
   explicit ZoneinfoProvider(std::string directory) : directory_(std::move(directory)) {}
   std::optional<int32_t> OffsetAt(std::string_view name, int64_t unix_seconds) const override;
@@ -19,7 +19,7 @@ class ZoneinfoProvider : public TimeZoneProvider {
  private:
   std::string directory_;
   mutable std::mutex mutex_;
-  mutable std::map<std::string, std::optional<TzifZone>, std::less<>> zones_;  // by mutex_
+  mutable std::map<std::string, std::optional<cel::TzifZone>, std::less<>> zones_;  // by mutex_
 };
 
-}  // namespace ccspm::cel::conformance
+}  // namespace ccspm::cli

@@ -1,9 +1,9 @@
-#include "test/cel_conformance/zoneinfo_provider.h"
+#include "cli/zoneinfo_provider.h"
 
 #include <fstream>
 #include <sstream>
 
-namespace ccspm::cel::conformance {
+namespace ccspm::cli {
 
 std::optional<int32_t> ZoneinfoProvider::OffsetAt(std::string_view name,
                                                   int64_t unix_seconds) const {
@@ -15,11 +15,11 @@ std::optional<int32_t> ZoneinfoProvider::OffsetAt(std::string_view name,
   auto it = zones_.find(name);
   if (it == zones_.end()) {
     std::ifstream file(directory_ + "/" + std::string(name), std::ios::binary);
-    std::optional<TzifZone> zone;
+    std::optional<cel::TzifZone> zone;
     if (file) {
       std::stringstream data;
       data << file.rdbuf();
-      Result<TzifZone> parsed = TzifZone::Parse(data.str());
+      Result<cel::TzifZone> parsed = cel::TzifZone::Parse(data.str());
       if (parsed.ok()) zone = std::move(*parsed);
     }
     it = zones_.emplace(std::string(name), std::move(zone)).first;
@@ -28,4 +28,4 @@ std::optional<int32_t> ZoneinfoProvider::OffsetAt(std::string_view name,
   return it->second->OffsetAt(unix_seconds);
 }
 
-}  // namespace ccspm::cel::conformance
+}  // namespace ccspm::cli
