@@ -26,8 +26,8 @@ SplitFindings Split(std::vector<engine::DriftFinding> findings) {
 
 // The repair as a JSON Patch that applies only to the version that was evaluated: if the object
 // changed meanwhile, the API server refuses it and the next reconcile sees the new version.
-Result<JsonDocument> ConditionalPatch(const std::vector<engine::PatchOp>& repair,
-                                      std::string_view resource_version) {
+JsonDocument ConditionalPatch(const std::vector<engine::PatchOp>& repair,
+                              std::string_view resource_version) {
   std::vector<engine::PatchOp> ops;
   auto version = std::make_shared<JsonDocument>();
   version->SetString(resource_version.data(),
@@ -35,7 +35,7 @@ Result<JsonDocument> ConditionalPatch(const std::vector<engine::PatchOp>& repair
                      version->GetAllocator());
   ops.push_back({engine::PatchOp::Kind::kTest, "/metadata/resourceVersion", version});
   ops.insert(ops.end(), repair.begin(), repair.end());
-  return ParseJson(engine::PatchToJson(ops));
+  return engine::PatchDocument(ops);
 }
 
 std::string FindingKey(const engine::Violation& violation) {
@@ -100,11 +100,9 @@ Result<ReconcileResult> Reconciler::Reconcile(const std::string& key) {
     plan.repair.clear();
   }
   if (!plan.repair.empty()) {
-    Result<JsonDocument> patch = ConditionalPatch(plan.repair, reference.resource_version);
-    if (!patch.ok()) return patch.status();
-    Result<JsonDocument> patched =
-        writer_.Patch(cached->type, reference.namespace_name, reference.name,
-                      kube::PatchType::kJsonPatch, *patch);
+    JsonDocument patch = ConditionalPatch(plan.repair, reference.resource_version);
+    Result<JsonDocument> patched = writer_.Patch(
+        cached->type, reference.namespace_name, reference.name, kube::PatchType::kJsonPatch, patch);
     if (!patched.ok()) return patched.status().Prefixed("repair " + key);
 
     engine::DriftPlan after = engine::PlanDrift(

@@ -1,7 +1,6 @@
 #include "engine/json_patch.h"
 
 #include "base/json_patch.h"
-#include "base/json_text.h"
 
 namespace ccspm::engine {
 namespace {
@@ -22,19 +21,22 @@ const char* OpName(PatchOp::Kind kind) {
 
 }  // namespace
 
-std::string PatchToJson(const std::vector<PatchOp>& ops) {
-  std::string json = "[";
+JsonDocument PatchDocument(const std::vector<PatchOp>& ops) {
+  JsonDocument patch(rapidjson::kArrayType);
+  auto& allocator = patch.GetAllocator();
   for (const PatchOp& op : ops) {
-    if (json.size() > 1) json += ',';
-    json += "{\"op\":\"";
-    json += OpName(op.kind);
-    json += "\",\"path\":";
-    AppendJsonString(json, op.pointer);
-    if (op.kind != PatchOp::Kind::kRemove) json += ",\"value\":" + ToJson(*op.value);
-    json += '}';
+    JsonValue item(rapidjson::kObjectType);
+    item.AddMember("op", rapidjson::StringRef(OpName(op.kind)), allocator);
+    item.AddMember("path", StringValue(op.pointer, allocator), allocator);
+    if (op.kind != PatchOp::Kind::kRemove) {
+      item.AddMember("value", JsonValue(*op.value, allocator), allocator);
+    }
+    patch.PushBack(item, allocator);
   }
-  return json + "]";
+  return patch;
 }
+
+std::string PatchToJson(const std::vector<PatchOp>& ops) { return ToJson(PatchDocument(ops)); }
 
 Result<std::vector<PatchOp>> ParsePatch(const JsonValue& patch) {
   if (!patch.IsArray()) return InvalidError("a JSON Patch must be a list of operations");
@@ -73,9 +75,7 @@ Result<std::vector<PatchOp>> ParsePatch(const JsonValue& patch) {
 }
 
 Status ApplyPatch(JsonDocument& document, const std::vector<PatchOp>& ops) {
-  Result<JsonDocument> patch = ParseJson(PatchToJson(ops));
-  if (!patch.ok()) return patch.status();
-  return ApplyJsonPatch(*patch, document);
+  return ApplyJsonPatch(PatchDocument(ops), document);
 }
 
 }  // namespace ccspm::engine

@@ -19,6 +19,9 @@ struct PatchOp {
 };
 
 // The operations as a JSON Patch document: [{"op":"add","path":"/a","value":1}, ...].
+JsonDocument PatchDocument(const std::vector<PatchOp>& ops);
+
+// The same document as compact JSON text (what the webhook sends, base64-encoded).
 std::string PatchToJson(const std::vector<PatchOp>& ops);
 
 // Parses a JSON Patch document; errors name the operation index and field.
