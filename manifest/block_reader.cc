@@ -1,9 +1,11 @@
 #include "manifest/block_reader.h"
 
 #include <cstdint>
+#include <algorithm>
 #include <cstring>
 #include <string>
 
+#include "manifest/byte_scan.h"
 #include "manifest/json_builder.h"
 
 namespace ccspm::manifest {
@@ -16,28 +18,13 @@ constexpr size_t kMaxKeyBytes = 1000;
 // UTF-8, with "\n" the only line break and no tab (libyaml also breaks lines at "\r", NEL, LS
 // and PS, and refuses control characters and a byte order mark inside the text).
 bool InSubset(std::string_view bytes) {
-  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
-  const auto* end = p + bytes.size();
+  const char* p = bytes.data();
+  const char* end = p + bytes.size();
   while (p < end) {
-    // Eight bytes at a time while they are printable ASCII: no high bit, none below 0x20,
-    // no DEL (a line break takes the slow way, one byte at a time).
-    if (end - p >= 8) {
-      uint64_t word = 0;
-      std::memcpy(&word, p, 8);
-      const uint64_t low = (word - 0x2020202020202020u) & ~word;
-      const uint64_t del = (word ^ 0x7F7F7F7F7F7F7F7Fu);
-      const uint64_t is_del = (del - 0x0101010101010101u) & ~del;
-      if (((word | low | is_del) & 0x8080808080808080u) == 0) {
-        p += 8;
-        continue;
-      }
-    }
-    const unsigned char byte = *p;
-    if (byte < 0x80) {
-      if ((byte < 0x20 && byte != '\n') || byte == 0x7F) return false;
-      ++p;
-      continue;
-    }
+    p += PrintableAsciiPrefix(p, end);
+    if (p == end) break;
+    const auto byte = static_cast<unsigned char>(*p);
+    if (byte < 0x80) return false;  // A control character or DEL.
     int length = 0;
     uint32_t code = 0;
     if ((byte & 0xE0) == 0xC0) {
@@ -54,8 +41,9 @@ bool InSubset(std::string_view bytes) {
     }
     if (end - p < length) return false;
     for (int i = 1; i < length; ++i) {
-      if ((p[i] & 0xC0) != 0x80) return false;
-      code = (code << 6) | (p[i] & 0x3F);
+      const auto next = static_cast<unsigned char>(p[i]);
+      if ((next & 0xC0) != 0x80) return false;
+      code = (code << 6) | (next & 0x3F);
     }
     const bool shortest = length == 2   ? code >= 0x80
                           : length == 3 ? code >= 0x800
@@ -166,6 +154,9 @@ class Reader {
   TextPosition Place(const Cursor& cursor) const { return {cursor.pos, cursor.line}; }
   bool IsEntry(size_t pos) const { return At(pos) == '-' && Blankz(pos + 1); }
   bool IsMarker(size_t pos, char c) const;
+  size_t SpacesAt(size_t pos, size_t limit) const {
+    return CountSpaces(text_.data() + pos, text_.data() + std::max(pos, std::min(limit, end_)));
+  }
 
   void SkipToContent();
   bool AtLineEnd();
@@ -198,7 +189,7 @@ bool Reader::IsMarker(size_t pos, char c) const {
 // Skips blanks, comments and line breaks up to the first character of the next content.
 void Reader::SkipToContent() {
   for (;;) {
-    while (At(at_.pos) == ' ') ++at_.pos;
+    at_.pos += SpacesAt(at_.pos, end_);
     const char c = At(at_.pos);
     if (c == '#' && (at_.pos == at_.line_start || text_[at_.pos - 1] == ' ')) {
       const void* newline = std::memchr(text_.data() + at_.pos, '\n', end_ - at_.pos);
@@ -409,8 +400,10 @@ bool Reader::ScanPlain(int parent_indent, bool one_line, Token* token) {
     if (at.pos == at.line_start && (IsMarker(at.pos, '-') || IsMarker(at.pos, '.'))) break;
     if (At(at.pos) == '#') break;
     size_t run = at.pos;
-    while (!Blankz(run)) {
-      if (text_[run] == ':' && Blankz(run + 1)) {
+    for (;;) {
+      run += FindSpaceBreakOrColon(text_.data() + run, text_.data() + end_);
+      if (run == end_ || text_[run] != ':') break;
+      if (Blankz(run + 1)) {
         token->colon = true;
         break;
       }
@@ -438,11 +431,9 @@ bool Reader::ScanPlain(int parent_indent, bool one_line, Token* token) {
     }
     if (token->colon) break;
     if (At(at.pos) != ' ' && At(at.pos) != '\n') break;
-    while (At(at.pos) == ' ' || At(at.pos) == '\n') {
-      if (text_[at.pos] == ' ') {
-        ++at.pos;
-        continue;
-      }
+    for (;;) {
+      at.pos += SpacesAt(at.pos, end_);
+      if (At(at.pos) != '\n') break;
       if (one_line) {
         line_ended = true;
         break;
@@ -638,7 +629,8 @@ bool Reader::BlockScalar(int parent_indent) {
 void Reader::BlockBreaks(int parent_indent, int* indent, int* breaks) {
   int max_indent = 0;
   for (;;) {
-    while ((*indent == 0 || Column() < *indent) && At(at_.pos) == ' ') ++at_.pos;
+    const size_t limit = *indent == 0 ? end_ : at_.line_start + static_cast<size_t>(*indent);
+    at_.pos += SpacesAt(at_.pos, limit);
     if (Column() > max_indent) max_indent = Column();
     if (At(at_.pos) != '\n') break;
     ++*breaks;

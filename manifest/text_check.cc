@@ -5,6 +5,8 @@
 #include <cstring>
 #include <string>
 
+#include "manifest/byte_scan.h"
+
 namespace ccspm::manifest {
 namespace {
 
@@ -61,17 +63,9 @@ Status CheckText(std::string_view text, size_t* error_at) {
   }
 
   for (size_t i = ByteOrderMarkLength(text); i < text.size();) {
-    // Most manifests are mostly ASCII: pass eight bytes at a time when none is high or NUL.
-    if (i + 8 <= text.size()) {
-      uint64_t word = 0;
-      std::memcpy(&word, text.data() + i, 8);
-      constexpr uint64_t kLow = 0x0101010101010101u;
-      constexpr uint64_t kHigh = 0x8080808080808080u;
-      if (((word | ((word - kLow) & ~word)) & kHigh) == 0) {
-        i += 8;
-        continue;
-      }
-    }
+    // Most manifests are mostly ASCII: pass it a block at a time.
+    i += AsciiPrefix(text.data() + i, text.data() + text.size());
+    if (i == text.size()) break;
     if ((text[i] == '\0' || SequenceLength(text, i) == 0) && error_at != nullptr) *error_at = i;
     if (text[i] == '\0') return InvalidError("binary data (NUL byte) at " + Where(text, i));
     const size_t length = SequenceLength(text, i);

@@ -1,0 +1,71 @@
+#include "manifest/byte_scan.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+
+namespace ccspm::manifest {
+namespace {
+
+// The byte-at-a-time answers the block scans must agree with.
+size_t SlowPrefix(const std::string& text, bool (*accept)(unsigned char)) {
+  size_t i = 0;
+  while (i < text.size() && accept(static_cast<unsigned char>(text[i]))) ++i;
+  return i;
+}
+
+bool Printable(unsigned char byte) { return (byte >= 0x20 && byte < 0x7F) || byte == '\n'; }
+bool Ascii(unsigned char byte) { return byte != 0 && byte < 0x80; }
+bool NotSpaceBreakOrColon(unsigned char byte) {
+  return byte != ' ' && byte != '\n' && byte != ':';
+}
+bool Space(unsigned char byte) { return byte == ' '; }
+
+TEST(ByteScanTest, FindsTheFirstByteOutsideEachClass) {
+  const std::string text = "metadata:\n  name: web\tx";
+  const char* end = text.data() + text.size();
+  EXPECT_EQ(PrintableAsciiPrefix(text.data(), end), text.find('\t'));
+  EXPECT_EQ(AsciiPrefix(text.data(), end), text.size());
+  EXPECT_EQ(FindSpaceBreakOrColon(text.data(), end), 8u);
+  EXPECT_EQ(CountSpaces(text.data() + 10, end), 2u);
+  EXPECT_EQ(CountSpaces(text.data(), text.data()), 0u);
+}
+
+// Every position of every interesting byte, in and past the first block, against the slow scan.
+TEST(ByteScanTest, AgreesWithTheSlowScanAtEveryOffset) {
+  const std::string stops = std::string("\t\r\x7F\x80\xC3\xFF \n:", 9) + std::string(1, '\0');
+  for (size_t length = 0; length < 40; ++length) {
+    for (size_t at = 0; at < length; ++at) {
+      for (char stop : stops) {
+        std::string text(length, 'a');
+        text[at] = stop;
+        const char* end = text.data() + text.size();
+        ASSERT_EQ(PrintableAsciiPrefix(text.data(), end), SlowPrefix(text, Printable))
+            << length << " " << at << " " << int(stop);
+        ASSERT_EQ(AsciiPrefix(text.data(), end), SlowPrefix(text, Ascii));
+        ASSERT_EQ(FindSpaceBreakOrColon(text.data(), end), SlowPrefix(text, NotSpaceBreakOrColon));
+        std::string spaces(length, ' ');
+        spaces[at] = stop;
+        ASSERT_EQ(CountSpaces(spaces.data(), spaces.data() + spaces.size()),
+                  SlowPrefix(spaces, Space));
+      }
+    }
+  }
+}
+
+TEST(ByteScanTest, AgreesWithTheSlowScanOnRandomBytes) {
+  std::mt19937 random(7);
+  const std::string alphabet = std::string("ab :\n\t\x7F\x80\xE2", 9) + std::string(1, '\0');
+  for (int round = 0; round < 2000; ++round) {
+    std::string text(random() % 100, 'x');
+    for (char& c : text) c = random() % 8 == 0 ? alphabet[random() % alphabet.size()] : 'x';
+    const char* end = text.data() + text.size();
+    ASSERT_EQ(PrintableAsciiPrefix(text.data(), end), SlowPrefix(text, Printable));
+    ASSERT_EQ(AsciiPrefix(text.data(), end), SlowPrefix(text, Ascii));
+    ASSERT_EQ(FindSpaceBreakOrColon(text.data(), end), SlowPrefix(text, NotSpaceBreakOrColon));
+  }
+}
+
+}  // namespace
+}  // namespace ccspm::manifest
