@@ -167,6 +167,7 @@ class Reader {
   bool Emit(const Token& token);
   bool EmptyFlow();
   bool ScanPlain(int parent_indent, bool one_line, Token* token);
+  size_t LineContentStop(size_t pos, bool* colon) const;
   bool ScanSingle(Token* token);
   bool ScanDouble(Token* token);
   bool QuotedKey(size_t after, Token* token);
@@ -386,65 +387,52 @@ bool Reader::EmptyFlow() {
 }
 
 // A plain scalar at the cursor, folded over the lines indented deeper than `parent_indent` the
-// way libyaml folds them; with `one_line`, it ends at the line break.
+// way libyaml folds them; with `one_line`, it ends at the line break. It is read a line at a
+// time: only a line break, ": ", ":" at the end, or " #" can end it within a line.
 bool Reader::ScanPlain(int parent_indent, bool one_line, Token* token) {
   *token = Token();
   token->start = at_;
   Cursor at = at_;
   Cursor content_end = at_;
   bool folded = false;  // The value is in scratch_, not a slice of the text.
-  bool leading_blanks = false;
-  int trailing_breaks = 0;
-  bool line_ended = false;
-  while (!line_ended) {
+  int breaks = 0;       // Line breaks between the content so far and this line's.
+  for (;;) {
+    if (at.pos >= end_ || At(at.pos) == '#') break;
     if (at.pos == at.line_start && (IsMarker(at.pos, '-') || IsMarker(at.pos, '.'))) break;
-    if (At(at.pos) == '#') break;
-    size_t run = at.pos;
-    for (;;) {
-      run += FindSpaceBreakOrColon(text_.data() + run, text_.data() + end_);
-      if (run == end_ || text_[run] != ':') break;
-      if (Blankz(run + 1)) {
-        token->colon = true;
-        break;
-      }
-      ++run;
-    }
-    if (run > at.pos) {
-      if (leading_blanks) {
+
+    const size_t stop = LineContentStop(at.pos, &token->colon);
+    size_t last = stop;
+    while (last > at.pos && text_[last - 1] == ' ') --last;
+    if (last > at.pos) {
+      if (breaks > 0) {
+        // A single break folds to a space, more keep all but the first.
         if (!folded) {
           scratch_.assign(text_.data() + token->start.pos, content_end.pos - token->start.pos);
           folded = true;
         }
-        if (trailing_breaks == 0) {
+        if (breaks == 1) {
           scratch_.push_back(' ');
         } else {
-          scratch_.append(static_cast<size_t>(trailing_breaks), '\n');
+          scratch_.append(static_cast<size_t>(breaks - 1), '\n');
         }
-        leading_blanks = false;
-        trailing_breaks = 0;
-        scratch_.append(text_.data() + at.pos, run - at.pos);
-      } else if (folded) {
-        scratch_.append(text_.data() + content_end.pos, run - content_end.pos);
+        scratch_.append(text_.data() + at.pos, last - at.pos);
+        breaks = 0;
       }
-      at.pos = run;
       content_end = at;
+      content_end.pos = last;
     }
-    if (token->colon) break;
-    if (At(at.pos) != ' ' && At(at.pos) != '\n') break;
-    for (;;) {
-      at.pos += SpacesAt(at.pos, end_);
-      if (At(at.pos) != '\n') break;
-      if (one_line) {
-        line_ended = true;
-        break;
-      }
-      if (leading_blanks) ++trailing_breaks;
-      leading_blanks = true;
+    at.pos = stop;
+    if (token->colon || At(at.pos) != '\n' || one_line) break;
+
+    // The next line with content, and whether it is indented enough to continue the scalar.
+    while (At(at.pos) == '\n') {
+      ++breaks;
       ++at.pos;
       ++at.line;
       at.line_start = at.pos;
+      at.pos += SpacesAt(at.pos, end_);
     }
-    if (leading_blanks && static_cast<int>(at.pos - at.line_start) <= parent_indent) break;
+    if (static_cast<int>(at.pos - at.line_start) <= parent_indent) break;
   }
 
   token->value = folded ? std::string_view(scratch_)
@@ -457,6 +445,21 @@ bool Reader::ScanPlain(int parent_indent, bool one_line, Token* token) {
     ++token->end.pos;
   }
   return true;
+}
+
+// Where plain content starting at `pos` stops on its line: at the line break (or the end), at a
+// ':' followed by a blank (`*colon` is then set), or at a '#' after a space.
+size_t Reader::LineContentStop(size_t pos, bool* colon) const {
+  for (;;) {
+    pos += FindBreakColonOrHash(text_.data() + pos, text_.data() + end_);
+    if (pos >= end_ || text_[pos] == '\n') return pos;
+    if (text_[pos] == ':' && Blankz(pos + 1)) {
+      *colon = true;
+      return pos;
+    }
+    if (text_[pos] == '#' && text_[pos - 1] == ' ') return pos;
+    ++pos;
+  }
 }
 
 bool Reader::ScanSingle(Token* token) {

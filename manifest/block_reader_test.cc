@@ -225,7 +225,8 @@ class Generator {
   size_t Pick(size_t n) { return random_() % n; }
   std::string Word() {
     static const char* kWords[] = {"a", "name", "yes", "0755", "1e3", "~", "x-y", "a:b",
-                                   "-1", "é", "http://h", "null", "key.k", "b c", "0x1F"};
+                                   "-1", "é", "http://h", "null", "key.k", "b c", "0x1F",
+                                   "a#b", "c:", "d  e", "f :g"};
     return kWords[Pick(std::size(kWords))];
   }
   void Comment() {
@@ -267,7 +268,9 @@ class Generator {
         out_ += " " + Word();
         for (size_t i = 0, n = Pick(3); i < n; ++i) {
           out_ += Pick(3) == 0 ? "\n\n" : "\n";
+          if (Pick(6) == 0) out_ += std::string(Pick(8), ' ') + "\n";
           out_ += std::string(indent + 1 + Pick(3), ' ') + Word();
+          if (Pick(6) == 0) out_ += std::string(Pick(3), ' ');
         }
         if (Pick(5) == 0) out_ += " # c";
         break;

@@ -1,49 +1,39 @@
 #include "manifest/byte_scan.h"
 
-#include <bit>
-#include <cstdint>
-#include <cstring>
-
 namespace ccspm::manifest {
 namespace {
 
-// Sixteen signed bytes; comparisons give -1 (all bits set) in the lanes where they hold.
-typedef signed char Block __attribute__((vector_size(16)));
+using byte_scan_internal::Block;
+using byte_scan_internal::FirstSet;
+using byte_scan_internal::kBlock;
+using byte_scan_internal::Load;
+using byte_scan_internal::Splat;
 
-constexpr size_t kBlock = sizeof(Block);
-
-Block Load(const char* at) {
-  Block block;
-  std::memcpy(&block, at, kBlock);
-  return block;
-}
-
-Block Splat(char c) {
-  const auto byte = static_cast<signed char>(c);
-  return Block{} + byte;
-}
-
-// Offset of the first lane of `lanes` (each 0 or -1) that is set, or kBlock when none is.
-size_t FirstSet(Block lanes) {
-  uint64_t halves[2];
-  std::memcpy(halves, &lanes, kBlock);
-  static_assert(std::endian::native == std::endian::little, "lanes are read little-endian");
-  if (halves[0] != 0) return static_cast<size_t>(std::countr_zero(halves[0])) / 8;
-  if (halves[1] != 0) return 8 + static_cast<size_t>(std::countr_zero(halves[1])) / 8;
-  return kBlock;
-}
-
-// The prefix of [begin, end) whose bytes all pass `accept`, a block and then a byte at a time.
+// The prefix of [begin, end) whose bytes all pass `accept`: a block at a time while
+// `reject_lanes` finds none to reject, then a byte at a time.
 template <typename BlockTest, typename ByteTest>
 size_t Prefix(const char* begin, const char* end, BlockTest reject_lanes, ByteTest accept) {
   const char* at = begin;
-  while (end - at >= static_cast<ptrdiff_t>(kBlock)) {
-    const size_t first = FirstSet(reject_lanes(Load(at)));
-    if (first != kBlock) return static_cast<size_t>(at - begin) + first;
-    at += kBlock;
+  for (; end - at >= kBlock; at += kBlock) {
+    const ptrdiff_t first = FirstSet(reject_lanes(Load(at)));
+    if (first != kBlock) return static_cast<size_t>(at - begin + first);
   }
   while (at < end && accept(static_cast<unsigned char>(*at))) ++at;
   return static_cast<size_t>(at - begin);
+}
+
+// Number of set lanes of `lanes` (each 0 or -1). Not std::popcount: without a POPCNT
+// instruction in the baseline x86-64 that is a library call; one byte per lane sums by multiply.
+int SetLanes(Block lanes) {
+  constexpr uint64_t kOnes = 0x0101010101010101u;
+  const byte_scan_internal::Halves halves = byte_scan_internal::Split(lanes);
+  return static_cast<int>((((halves.low & kOnes) + (halves.high & kOnes)) * kOnes) >> 56);
+}
+
+int LineBreaks(const char* begin, const char* end) {
+  int breaks = 0;
+  for (const char* at = begin; at < end; ++at) breaks += *at == '\n' ? 1 : 0;
+  return breaks;
 }
 
 }  // namespace
@@ -65,19 +55,25 @@ size_t AsciiPrefix(const char* begin, const char* end) {
       [](unsigned char byte) { return byte != 0 && byte < 0x80; });
 }
 
-size_t FindSpaceBreakOrColon(const char* begin, const char* end) {
-  return Prefix(
-      begin, end,
-      [](Block bytes) {
-        return (bytes == Splat(' ')) | (bytes == Splat('\n')) | (bytes == Splat(':'));
-      },
-      [](unsigned char byte) { return byte != ' ' && byte != '\n' && byte != ':'; });
-}
-
-size_t CountSpaces(const char* begin, const char* end) {
-  return Prefix(
-      begin, end, [](Block bytes) { return bytes != Splat(' '); },
-      [](unsigned char byte) { return byte == ' '; });
+size_t FindLineStartingWith(const char* begin, const char* end, char a, char b, int* lines) {
+  // A block at a time: a line break in a lane with `a` or `b` in the next one.
+  const char* at = begin;
+  for (; end - at > kBlock; at += kBlock) {
+    const Block breaks = Load(at) == Splat('\n');
+    const Block next = Load(at + 1);
+    const ptrdiff_t first = FirstSet(breaks & ((next == Splat(a)) | (next == Splat(b))));
+    if (first != kBlock) {
+      *lines += LineBreaks(at, at + first + 1);
+      return static_cast<size_t>(at - begin + first + 1);
+    }
+    *lines += SetLanes(breaks);
+  }
+  for (; at < end; ++at) {
+    if (*at != '\n') continue;
+    ++*lines;
+    if (at + 1 < end && (at[1] == a || at[1] == b)) return static_cast<size_t>(at + 1 - begin);
+  }
+  return static_cast<size_t>(end - begin);
 }
 
 }  // namespace ccspm::manifest

@@ -17,8 +17,8 @@ size_t SlowPrefix(const std::string& text, bool (*accept)(unsigned char)) {
 
 bool Printable(unsigned char byte) { return (byte >= 0x20 && byte < 0x7F) || byte == '\n'; }
 bool Ascii(unsigned char byte) { return byte != 0 && byte < 0x80; }
-bool NotSpaceBreakOrColon(unsigned char byte) {
-  return byte != ' ' && byte != '\n' && byte != ':';
+bool NotBreakColonOrHash(unsigned char byte) {
+  return byte != '#' && byte != '\n' && byte != ':';
 }
 bool Space(unsigned char byte) { return byte == ' '; }
 
@@ -27,14 +27,15 @@ TEST(ByteScanTest, FindsTheFirstByteOutsideEachClass) {
   const char* end = text.data() + text.size();
   EXPECT_EQ(PrintableAsciiPrefix(text.data(), end), text.find('\t'));
   EXPECT_EQ(AsciiPrefix(text.data(), end), text.size());
-  EXPECT_EQ(FindSpaceBreakOrColon(text.data(), end), 8u);
+  EXPECT_EQ(FindBreakColonOrHash(text.data(), end), 8u);
+  EXPECT_EQ(FindBreakColonOrHash(text.data() + 9, end), 0u);
   EXPECT_EQ(CountSpaces(text.data() + 10, end), 2u);
   EXPECT_EQ(CountSpaces(text.data(), text.data()), 0u);
 }
 
 // Every position of every interesting byte, in and past the first block, against the slow scan.
 TEST(ByteScanTest, AgreesWithTheSlowScanAtEveryOffset) {
-  const std::string stops = std::string("\t\r\x7F\x80\xC3\xFF \n:", 9) + std::string(1, '\0');
+  const std::string stops = std::string("\t\r\x7F\x80\xC3\xFF \n:#", 10) + std::string(1, '\0');
   for (size_t length = 0; length < 40; ++length) {
     for (size_t at = 0; at < length; ++at) {
       for (char stop : stops) {
@@ -44,7 +45,7 @@ TEST(ByteScanTest, AgreesWithTheSlowScanAtEveryOffset) {
         ASSERT_EQ(PrintableAsciiPrefix(text.data(), end), SlowPrefix(text, Printable))
             << length << " " << at << " " << int(stop);
         ASSERT_EQ(AsciiPrefix(text.data(), end), SlowPrefix(text, Ascii));
-        ASSERT_EQ(FindSpaceBreakOrColon(text.data(), end), SlowPrefix(text, NotSpaceBreakOrColon));
+        ASSERT_EQ(FindBreakColonOrHash(text.data(), end), SlowPrefix(text, NotBreakColonOrHash));
         std::string spaces(length, ' ');
         spaces[at] = stop;
         ASSERT_EQ(CountSpaces(spaces.data(), spaces.data() + spaces.size()),
@@ -56,14 +57,31 @@ TEST(ByteScanTest, AgreesWithTheSlowScanAtEveryOffset) {
 
 TEST(ByteScanTest, AgreesWithTheSlowScanOnRandomBytes) {
   std::mt19937 random(7);
-  const std::string alphabet = std::string("ab :\n\t\x7F\x80\xE2", 9) + std::string(1, '\0');
+  const std::string alphabet = std::string("ab :\n\t\x7F\x80\xE2#", 10) + std::string(1, '\0');
   for (int round = 0; round < 2000; ++round) {
     std::string text(random() % 100, 'x');
     for (char& c : text) c = random() % 8 == 0 ? alphabet[random() % alphabet.size()] : 'x';
     const char* end = text.data() + text.size();
     ASSERT_EQ(PrintableAsciiPrefix(text.data(), end), SlowPrefix(text, Printable));
     ASSERT_EQ(AsciiPrefix(text.data(), end), SlowPrefix(text, Ascii));
-    ASSERT_EQ(FindSpaceBreakOrColon(text.data(), end), SlowPrefix(text, NotSpaceBreakOrColon));
+    ASSERT_EQ(FindBreakColonOrHash(text.data(), end), SlowPrefix(text, NotBreakColonOrHash));
+  }
+}
+
+TEST(ByteScanTest, FindsLinesStartingWithEitherByteAndCountsTheBreaks) {
+  for (size_t pad = 0; pad < 40; ++pad) {
+    const std::string text = "a: 1\n" + std::string(pad, 'x') + "\n  - b\n\n.c\n-d";
+    const char* end = text.data() + text.size();
+    int lines = 0;
+    const size_t first = FindLineStartingWith(text.data(), end, '-', '.', &lines);
+    ASSERT_EQ(first, text.find(".c")) << pad;
+    EXPECT_EQ(lines, 4);
+    const size_t second = FindLineStartingWith(text.data() + first, end, '-', '.', &lines);
+    EXPECT_EQ(first + second, text.find("-d"));
+    EXPECT_EQ(lines, 5);
+    EXPECT_EQ(FindLineStartingWith(text.data() + first + second, end, '-', '.', &lines),
+              2u);
+    EXPECT_EQ(lines, 5);
   }
 }
 

@@ -2,6 +2,8 @@
 
 #include <cstring>
 
+#include "manifest/byte_scan.h"
+
 namespace ccspm::manifest {
 namespace {
 
@@ -57,6 +59,10 @@ std::vector<Chunk> SplitDocuments(std::string_view text, size_t start) {
     }
     at = end;
     ++line;
+    if (!only_leading && at < text.size() && text[at] != '-' && text[at] != '.') {
+      // Inside a document only the lines starting with "-" or "." matter: jump to the next.
+      at += FindLineStartingWith(text.data() + at, text.data() + text.size(), '-', '.', &line);
+    }
   }
 
   current.size = text.size() - current.offset;

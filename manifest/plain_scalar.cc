@@ -18,7 +18,7 @@ struct Keyword {
   bool value;
 };
 
-constexpr std::array<Keyword, 40> kKeywords = {{
+constexpr std::array<Keyword, 38> kKeywords = {{
     {"y", Type::kBool, true},         {"Y", Type::kBool, true},
     {"yes", Type::kBool, true},       {"Yes", Type::kBool, true},
     {"YES", Type::kBool, true},       {"true", Type::kBool, true},
@@ -38,7 +38,6 @@ constexpr std::array<Keyword, 40> kKeywords = {{
     {"+.inf", Type::kNotJson, false}, {"+.Inf", Type::kNotJson, false},
     {"+.INF", Type::kNotJson, false}, {"-.inf", Type::kNotJson, false},
     {"-.Inf", Type::kNotJson, false}, {"-.INF", Type::kNotJson, false},
-    {"<<", Type::kString, false},     {"", Type::kNull, false},
 }};
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
@@ -146,21 +145,35 @@ PlainScalar Number(std::string_view text) {
   return scalar;
 }
 
+// The first characters of keywords, numbers and floats; most keys and values start otherwise.
+constexpr std::array<bool, 256> kCanStartNonString = [] {
+  std::array<bool, 256> table{};
+  for (char c : std::string_view("yYnNtTfFoO~.-+0123456789")) {
+    table[static_cast<unsigned char>(c)] = true;
+  }
+  return table;
+}();
+
 }  // namespace
 
 PlainScalar ResolvePlainScalar(std::string_view text) {
   PlainScalar scalar;
-  const char first = text.empty() ? '\0' : text[0];
-  const bool digit_or_sign = IsDigit(first) || first == '-' || first == '+';
-  const bool keyword_start = std::string_view("yYnNtTfFoO~.").find(first) != std::string::npos;
-  if (!text.empty() && !digit_or_sign && !keyword_start) return scalar;
+  if (text.empty()) {
+    scalar.type = Type::kNull;
+    return scalar;
+  }
+  const char first = text[0];
+  if (!kCanStartNonString[static_cast<unsigned char>(first)]) return scalar;
 
   // No keyword is longer than five characters ("false", "+.inf"); most names are.
-  for (size_t i = 0; text.size() <= 5 && i < kKeywords.size(); ++i) {
-    if (kKeywords[i].text != text) continue;
-    scalar.type = kKeywords[i].type;
-    scalar.boolean = kKeywords[i].value;
-    return scalar;
+  if (text.size() <= 5) {
+    for (const Keyword& keyword : kKeywords) {
+      if (keyword.text.size() != text.size() || keyword.text[0] != first) continue;
+      if (keyword.text != text) continue;
+      scalar.type = keyword.type;
+      scalar.boolean = keyword.value;
+      return scalar;
+    }
   }
 
   if (first == '.') {
@@ -169,7 +182,7 @@ PlainScalar ResolvePlainScalar(std::string_view text) {
     scalar.number = std::strtod(std::string(text).c_str(), nullptr);
     return scalar;
   }
-  if (!digit_or_sign) return scalar;
+  if (!IsDigit(first) && first != '-' && first != '+') return scalar;
   return Number(text);
 }
 
