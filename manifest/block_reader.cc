@@ -136,7 +136,10 @@ struct Token {
 class Reader {
  public:
   Reader(std::string_view text, const Chunk& chunk, DocumentBuilder& builder)
-      : text_(text), end_(chunk.offset + chunk.size), builder_(builder) {
+      : text_(text),
+        end_(chunk.offset + chunk.size),
+        printable_ascii_(chunk.printable_ascii),
+        builder_(builder) {
     at_.pos = chunk.offset;
     at_.line = chunk.first_line;
     at_.line_start = chunk.offset;
@@ -177,6 +180,7 @@ class Reader {
 
   std::string_view text_;
   size_t end_;
+  bool printable_ascii_;  // Inside the subset's characters, without looking.
   DocumentBuilder& builder_;
   Cursor at_;
   std::string scratch_;
@@ -214,7 +218,7 @@ bool Reader::AtLineEnd() {
 }
 
 bool Reader::Read(ReadOutcome* outcome) {
-  if (!InSubset(text_.substr(at_.pos, end_ - at_.pos))) return false;
+  if (!printable_ascii_ && !InSubset(text_.substr(at_.pos, end_ - at_.pos))) return false;
 
   SkipToContent();
   bool started = false;  // By a "---".
@@ -231,7 +235,7 @@ bool Reader::Read(ReadOutcome* outcome) {
   if (at_.pos < end_ && !(Column() == 0 && IsMarker(at_.pos, '.'))) {
     if (!started) start = Place(at_);
     content = true;
-    builder_.StartDocument(start);
+    builder_.StartDocument(start, end_ - start.offset);
     const int indent = Column();
     if (IsEntry(at_.pos)) {
       if (!Sequence(indent)) return false;

@@ -55,25 +55,34 @@ size_t AsciiPrefix(const char* begin, const char* end) {
       [](unsigned char byte) { return byte != 0 && byte < 0x80; });
 }
 
-size_t FindLineStartingWith(const char* begin, const char* end, char a, char b, int* lines) {
-  // A block at a time: a line break in a lane with `a` or `b` in the next one.
+size_t FindLineStartingWith(const char* begin, const char* end, char a, char b, int* lines,
+                            bool* printable) {
+  // A block at a time: a line break in a lane with `a` or `b` in the next one. Blocks passed
+  // whole are checked for printability on the way; the rest at the end.
   const char* at = begin;
+  const char* found = end;
+  Block rejected{};
   for (; end - at > kBlock; at += kBlock) {
-    const Block breaks = Load(at) == Splat('\n');
+    const Block bytes = Load(at);
+    const Block breaks = bytes == Splat('\n');
     const Block next = Load(at + 1);
     const ptrdiff_t first = FirstSet(breaks & ((next == Splat(a)) | (next == Splat(b))));
     if (first != kBlock) {
-      *lines += LineBreaks(at, at + first + 1);
-      return static_cast<size_t>(at - begin + first + 1);
+      found = at + first + 1;
+      break;
     }
+    rejected |= ~(((bytes > Splat(0x1F)) & (bytes < Splat(0x7F))) | breaks);
     *lines += SetLanes(breaks);
   }
-  for (; at < end; ++at) {
-    if (*at != '\n') continue;
-    ++*lines;
-    if (at + 1 < end && (at[1] == a || at[1] == b)) return static_cast<size_t>(at + 1 - begin);
+  for (const char* tail = at; found == end && tail < end; ++tail) {
+    if (*tail == '\n' && tail + 1 < end && (tail[1] == a || tail[1] == b)) found = tail + 1;
   }
-  return static_cast<size_t>(end - begin);
+
+  *lines += LineBreaks(at, found);
+  if (FirstSet(rejected) != kBlock || PrintableAsciiPrefix(at, found) != size_t(found - at)) {
+    *printable = false;
+  }
+  return static_cast<size_t>(found - begin);
 }
 
 }  // namespace ccspm::manifest

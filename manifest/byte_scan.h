@@ -29,8 +29,10 @@ size_t FindBreakColonOrHash(const char* begin, const char* end);
 size_t CountSpaces(const char* begin, const char* end);
 
 // Offset from `begin` (a line start) of the next line start whose first byte is `a` or `b`,
-// or end - begin; `*lines` grows by the line breaks passed on the way.
-size_t FindLineStartingWith(const char* begin, const char* end, char a, char b, int* lines);
+// or end - begin; `*lines` grows by the line breaks passed on the way, and `*printable` turns
+// false if a byte passed is not printable ASCII or "\n" (it never turns true).
+size_t FindLineStartingWith(const char* begin, const char* end, char a, char b, int* lines,
+                            bool* printable);
 
 namespace byte_scan_internal {
 

@@ -73,15 +73,40 @@ TEST(ByteScanTest, FindsLinesStartingWithEitherByteAndCountsTheBreaks) {
     const std::string text = "a: 1\n" + std::string(pad, 'x') + "\n  - b\n\n.c\n-d";
     const char* end = text.data() + text.size();
     int lines = 0;
-    const size_t first = FindLineStartingWith(text.data(), end, '-', '.', &lines);
+    bool printable = true;
+    const size_t first = FindLineStartingWith(text.data(), end, '-', '.', &lines, &printable);
     ASSERT_EQ(first, text.find(".c")) << pad;
     EXPECT_EQ(lines, 4);
-    const size_t second = FindLineStartingWith(text.data() + first, end, '-', '.', &lines);
+    const size_t second =
+        FindLineStartingWith(text.data() + first, end, '-', '.', &lines, &printable);
     EXPECT_EQ(first + second, text.find("-d"));
     EXPECT_EQ(lines, 5);
-    EXPECT_EQ(FindLineStartingWith(text.data() + first + second, end, '-', '.', &lines),
+    EXPECT_EQ(FindLineStartingWith(text.data() + first + second, end, '-', '.', &lines,
+                                   &printable),
               2u);
     EXPECT_EQ(lines, 5);
+    EXPECT_TRUE(printable);
+  }
+}
+
+// Printability is judged over exactly the bytes passed: before the line found, never after it.
+TEST(ByteScanTest, FindingLinesJudgesPrintabilityOfTheBytesPassed) {
+  for (size_t length = 1; length < 40; ++length) {
+    for (size_t at = 0; at < length; ++at) {
+      std::string text(length, 'a');
+      text[at] = '\t';
+      const std::string before = text + "\n-x";
+      const std::string after = std::string(length, 'a') + "\n-" + text;
+      int lines = 0;
+      bool printable = true;
+      FindLineStartingWith(before.data(), before.data() + before.size(), '-', '.', &lines,
+                           &printable);
+      EXPECT_FALSE(printable) << length << " " << at;
+      printable = true;
+      FindLineStartingWith(after.data(), after.data() + after.size(), '-', '.', &lines,
+                           &printable);
+      EXPECT_TRUE(printable) << length << " " << at;
+    }
   }
 }
 

@@ -29,14 +29,14 @@ bool IsLeadingMaterial(std::string_view line) {
 
 std::vector<Chunk> SplitDocuments(std::string_view text, size_t start) {
   std::vector<Chunk> chunks;
-  Chunk current{start, 0, 1};
+  Chunk current{start, 0, 1, true};
   bool only_leading = true;  // The current chunk so far has no marker and no content.
 
   const auto cut = [&](size_t at, int line) {
     current.size = at - current.offset;
     if (current.size > 0 && !only_leading) chunks.push_back(current);
     // Leading material stays in the current chunk, which the next one then continues.
-    if (!only_leading || current.size == 0) current = Chunk{at, 0, line};
+    if (!only_leading || current.size == 0) current = Chunk{at, 0, line, true};
     only_leading = true;
   };
 
@@ -46,22 +46,27 @@ std::vector<Chunk> SplitDocuments(std::string_view text, size_t start) {
     const size_t end =
         newline == nullptr ? text.size() : static_cast<const char*>(newline) - text.data() + 1;
     const std::string_view content = text.substr(at, end - at);
+    const bool printable = PrintableAsciiPrefix(text.data() + at, text.data() + end) == end - at;
 
     // Only lines starting with "-" or "." can be markers; most lines are plain content.
     if (content[0] == '-' && IsMarker(content, "---")) {
       cut(at, line);
       only_leading = false;
+      current.printable_ascii &= printable;
     } else if (content[0] == '.' && IsMarker(content, "...")) {
       only_leading = false;
+      current.printable_ascii &= printable;
       cut(end, line + 1);
-    } else if (only_leading && !IsLeadingMaterial(content)) {
-      only_leading = false;
+    } else {
+      current.printable_ascii &= printable;
+      if (only_leading && !IsLeadingMaterial(content)) only_leading = false;
     }
     at = end;
     ++line;
     if (!only_leading && at < text.size() && text[at] != '-' && text[at] != '.') {
       // Inside a document only the lines starting with "-" or "." matter: jump to the next.
-      at += FindLineStartingWith(text.data() + at, text.data() + text.size(), '-', '.', &line);
+      at += FindLineStartingWith(text.data() + at, text.data() + text.size(), '-', '.', &line,
+                                 &current.printable_ascii);
     }
   }
 

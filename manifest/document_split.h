@@ -12,6 +12,9 @@ struct Chunk {
   size_t offset = 0;   // First byte in the text.
   size_t size = 0;     // Bytes, up to the next chunk.
   int first_line = 1;  // Line number of the first byte.
+  // True when every byte is known to be printable ASCII or "\n" (SplitDocuments looks while it
+  // splits, so readers need not look again); false when not, or not known.
+  bool printable_ascii = false;
 };
 
 // Cuts `text` (from byte `start`, after a byte order mark) before every line that begins with a

@@ -40,5 +40,17 @@ TEST(DocumentSplitTest, MarkersNeedTheirOwnWord) {
   EXPECT_EQ(pieces.size(), 1u);
 }
 
+TEST(DocumentSplitTest, MarksChunksOfPrintableAsciiOnly) {
+  const std::string long_line(40, 'x');
+  const std::string text = "# lead\t\n---\na: 1\n---\nb: " + long_line + "\n" + long_line +
+                           "\n---\nc: caf\xC3\xA9\n" + long_line + "\n...\n";
+  const std::vector<Chunk> chunks = SplitDocuments(text);
+  ASSERT_EQ(chunks.size(), 3u);
+  EXPECT_FALSE(chunks[0].printable_ascii) << "the tab in its leading comment";
+  EXPECT_TRUE(chunks[1].printable_ascii);
+  EXPECT_FALSE(chunks[2].printable_ascii) << "the e with an accent";
+  EXPECT_FALSE(Chunk().printable_ascii) << "not known unless split";
+}
+
 }  // namespace
 }  // namespace ccspm::manifest

@@ -1,6 +1,6 @@
 #include "manifest/json_builder.h"
 
-#include <unordered_set>
+#include <cstdint>
 #include <utility>
 
 #include "manifest/plain_scalar.h"
@@ -13,6 +13,9 @@ constexpr std::string_view kStandardTag = "tag:yaml.org,2002:";
 // Maps with this many members get a hash index of their keys, so reading stays linear in the
 // size of the document (CRD schemas, dashboards); smaller ones are searched.
 constexpr size_t kIndexedMapSize = 16;
+// Bytes of YAML per node, a little under what manifests have (24 to 40), for sizing the source
+// map once instead of growing it a dozen times.
+constexpr size_t kBytesPerNode = 20;
 
 bool IsMergeable(const JsonValue& value) {
   if (value.IsObject()) return true;
@@ -26,34 +29,50 @@ bool IsMergeable(const JsonValue& value) {
 }  // namespace
 
 // The keys of a large open map, as slots of the value stack. The stack may move when it grows,
-// so the set holds slot numbers and looks the strings up through the stack itself.
+// so the table holds slot numbers and looks the strings up through the stack itself. Open
+// addressing in one array: no allocation per key, unlike a node-based set.
 class KeyIndex {
  public:
-  explicit KeyIndex(const std::vector<JsonValue>* values)
-      : slots_(32, Hash{values}, Equal{values}) {}
+  explicit KeyIndex(const std::vector<JsonValue>* values) : values_(values), table_(64, kEmpty) {}
 
   // Adds `slot`; false (and the slot of the same key) when the key is already there.
   bool Insert(size_t slot, size_t* existing) {
-    auto [found, added] = slots_.insert(slot);
-    if (!added) *existing = *found;
-    return added;
+    if (2 * (size_ + 1) > table_.size()) Grow();
+    const std::string_view key = Key(slot);
+    for (size_t at = Hash(key);; at = (at + 1) & (table_.size() - 1)) {
+      if (table_[at] == kEmpty) {
+        table_[at] = slot;
+        ++size_;
+        return true;
+      }
+      if (Key(table_[at]) == key) {
+        *existing = table_[at];
+        return false;
+      }
+    }
   }
 
  private:
-  struct Hash {
-    const std::vector<JsonValue>* values;
-    size_t operator()(size_t slot) const {
-      return std::hash<std::string_view>()(AsStringView((*values)[slot]));
-    }
-  };
-  struct Equal {
-    const std::vector<JsonValue>* values;
-    bool operator()(size_t a, size_t b) const {
-      return AsStringView((*values)[a]) == AsStringView((*values)[b]);
-    }
-  };
+  static constexpr size_t kEmpty = SIZE_MAX;
 
-  std::unordered_set<size_t, Hash, Equal> slots_;
+  std::string_view Key(size_t slot) const { return AsStringView((*values_)[slot]); }
+  size_t Hash(std::string_view key) const {
+    return std::hash<std::string_view>()(key) & (table_.size() - 1);
+  }
+  void Grow() {
+    std::vector<size_t> old(table_.size() * 2, kEmpty);
+    old.swap(table_);
+    for (size_t slot : old) {
+      if (slot == kEmpty) continue;
+      size_t at = Hash(Key(slot));
+      while (table_[at] != kEmpty) at = (at + 1) & (table_.size() - 1);
+      table_[at] = slot;
+    }
+  }
+
+  const std::vector<JsonValue>* values_;
+  std::vector<size_t> table_;  // Slots, or kEmpty; the size is a power of two.
+  size_t size_ = 0;
 };
 
 struct DocumentBuilder::Frame {
@@ -74,8 +93,9 @@ DocumentBuilder::DocumentBuilder(std::string_view text, const Limits& limits)
 
 DocumentBuilder::~DocumentBuilder() = default;
 
-void DocumentBuilder::StartDocument(TextPosition where) {
+void DocumentBuilder::StartDocument(TextPosition where, size_t text_bytes) {
   document_ = std::make_unique<ParsedDocument>();
+  document_->source_map.Reserve(text_bytes / kBytesPerNode);
   document_->start = where;
   frames_.clear();
   values_.clear();

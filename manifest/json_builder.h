@@ -47,7 +47,8 @@ class DocumentBuilder {
   DocumentBuilder(std::string_view text, const Limits& limits);
   ~DocumentBuilder();
 
-  void StartDocument(TextPosition where);
+  // `text_bytes`, the size of the document's text when known, sizes the source map up front.
+  void StartDocument(TextPosition where, size_t text_bytes = 0);
   // The document read since StartDocument, or null when it holds no value (empty, or null).
   std::unique_ptr<ParsedDocument> EndDocument();
 

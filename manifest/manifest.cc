@@ -31,15 +31,19 @@ Manifest Manifest::Parse(std::string text, const Limits& limits) {
         {{1, 1}, "file is larger than " + std::to_string(limits.max_file_bytes >> 20) + " MiB"});
     return manifest;
   }
+  manifest.chunks_ = SplitDocuments(view, ByteOrderMarkLength(view));
+  const bool printable_ascii = std::all_of(manifest.chunks_.begin(), manifest.chunks_.end(),
+                                           [](const Chunk& chunk) { return chunk.printable_ascii; });
   size_t error_at = 0;
-  if (Status text_ok = CheckText(view, &error_at); !text_ok.ok()) {
+  Status text_ok = printable_ascii ? Status::Ok() : CheckText(view, &error_at);
+  if (!text_ok.ok()) {
     // The error's own place, so reports point at the bad byte rather than the file's start.
     const int line = 1 + static_cast<int>(std::count(view.begin(), view.begin() + error_at, '\n'));
     manifest.errors_.push_back({manifest.ToPosition({error_at, line}), text_ok.message()});
+    manifest.chunks_.clear();
     return manifest;
   }
 
-  manifest.chunks_ = SplitDocuments(view, ByteOrderMarkLength(view));
   for (size_t i = 0; i < manifest.chunks_.size(); ++i) {
     ReadOutcome outcome = ReadDocuments(view, manifest.chunks_[i], limits);
     for (auto& parsed : outcome.documents) manifest.AddDocument(i, std::move(parsed));

@@ -34,6 +34,7 @@ class SourceMap {
   uint32_t Child(uint32_t id, size_t index) const;
 
   bool empty() const { return nodes_.empty(); }
+  void Reserve(size_t nodes) { nodes_.reserve(nodes); }
 
  private:
   struct Node {
