@@ -60,8 +60,10 @@ void BindInputs(const PolicyMatch& match, const JsonValue& object, const CheckIn
   (void)activation.BindJson("oldObject", inputs.old_object);
   (void)activation.BindJson("request", inputs.request);
   (void)activation.BindJson("namespaceObject", inputs.namespace_object);
-  for (const Variable& variable : match.policy->variables) {
-    (void)activation.BindLazy(variable.name, &variable.program);
+  // Lazy slots follow declaration order (policy_cel_parser.cc declares them in this order).
+  const std::vector<Variable>& variables = match.policy->variables;
+  for (size_t slot = 0; slot < variables.size(); ++slot) {
+    activation.BindLazy(static_cast<int>(slot), &variables[slot].program);
   }
 }
 

@@ -117,6 +117,11 @@ class Activation {
   Status BindJson(std::string_view name, const JsonValue* json);
   // Binds `variables.<name>` to a compiled sub-expression; `program` must outlive the activation.
   Status BindLazy(std::string_view name, const Program* program);
+  // BindLazy by slot: the `slot`-th name given to AddLazyVariable, which must exist. For
+  // callers that bind the same variables per evaluation and know their order.
+  void BindLazy(int slot, const Program* program) {
+    lazy_[slot] = Lazy{program, LazyState::kPending, Value()};
+  }
   // Forgets cached lazy results (call after rebinding inputs).
   void ResetLazy();
 

@@ -43,41 +43,39 @@ Interpreter::Interpreter(const Activation& activation, CostTracker* cost,
 
 Value Interpreter::Eval(const Expr& expr) {
   if (!cost_->Add(1)) return CostExceeded();
+  if (expr.kind == ExprKind::kConst) return expr.value;
 
-  Value result;
+  // Built in place (every branch of EvalNode returns its value directly): this runs per node.
+  Value result = EvalNode(expr);
+  if (result.is_error()) [[unlikely]] result.SetErrorOffsetIfUnset(expr.offset);
+  return result;
+}
+
+Value Interpreter::EvalNode(const Expr& expr) {
   switch (expr.kind) {
     case ExprKind::kConst:
       return expr.value;
     case ExprKind::kIdent:
-      result = EvalIdent(expr);
-      break;
+      return EvalIdent(expr);
     case ExprKind::kSelect: {
       const Value operand = Eval(*expr.args[0]);
       if (operand.is_error()) return operand;
-      result = SelectField(operand, expr.name, expr.test_only);
-      break;
+      return SelectField(operand, expr.name, expr.test_only);
     }
     case ExprKind::kCall:
-      result = EvalCall(expr);
-      break;
+      return EvalCall(expr);
     case ExprKind::kList:
-      result = EvalList(expr);
-      break;
+      return EvalList(expr);
     case ExprKind::kMap:
-      result = EvalMap(expr);
-      break;
+      return EvalMap(expr);
     case ExprKind::kStruct:
-      result = Value::Error("message construction is not supported: " + expr.name);
-      break;
+      return Value::Error("message construction is not supported: " + expr.name);
     case ExprKind::kComprehension:
-      result = EvalComprehension(expr);
-      break;
+      return EvalComprehension(expr);
     case ExprKind::kBind:
-      result = EvalBind(expr);
-      break;
+      return EvalBind(expr);
   }
-  if (result.is_error()) result.SetErrorOffsetIfUnset(expr.offset);
-  return result;
+  return Value::Error("unknown expression kind");
 }
 
 Value Interpreter::EvalIdent(const Expr& expr) {

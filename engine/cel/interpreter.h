@@ -30,6 +30,7 @@ class Interpreter {
 
   Value& Local(int slot) { return slot < kInlineLocals ? inline_locals_[slot] : more_[slot]; }
 
+  Value EvalNode(const Expr& expr);
   Value EvalIdent(const Expr& expr);
   Value EvalLazy(const Expr& expr);
   Value EvalCall(const Expr& expr);

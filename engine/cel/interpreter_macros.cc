@@ -83,7 +83,7 @@ Value Interpreter::EvalQuantifier(const Expr& expr, const Value& range, int slot
 Value Interpreter::EvalCollect(const Expr& expr, const Value& range, int slot) {
   const size_t size = RangeSize(range);
   std::vector<Value> out;
-  out.reserve(size);
+  if (expr.macro == MacroKind::kMap) out.reserve(size);  // Filters mostly keep nothing.
 
   for (size_t i = 0; i < size; ++i) {
     if (cost_->exceeded()) return Value::Error("cost budget exceeded");

@@ -99,6 +99,9 @@ Value DoubleArithmetic(Op op, double a, double b) {
 Value ConcatLists(const Value& a, const Value& b, CostTracker* cost) {
   const size_t total = a.list_size() + b.list_size();
   if (cost != nullptr) cost->Add(total);
+  // Values are immutable, so a list joined with an empty one is that list itself.
+  if (b.list_size() == 0) return a;
+  if (a.list_size() == 0) return b;
   std::vector<Value> items;
   items.reserve(total);
   for (size_t i = 0; i < a.list_size(); ++i) items.push_back(a.list_at(i));

@@ -133,6 +133,13 @@ Value Value::OwnedType(std::string name) {
 Value Value::List(std::vector<Value> items) {
   Value v;
   v.kind_ = Kind::kList;
+  if (items.empty()) {
+    // Filters that keep nothing are most of a policy's results: no allocation for them.
+    static const JsonValue kEmptyArray(rapidjson::kArrayType);
+    v.rep_ = Rep::kJson;
+    v.u_.json = &kEmptyArray;
+    return v;
+  }
   v.rep_ = Rep::kHeap;
   v.u_.heap = new ListObject(std::move(items));
   return v;
