@@ -60,9 +60,10 @@ bool InSubset(std::string_view bytes) {
 bool CanStartPlain(char c, char next) {
   switch (c) {
     case '-':
-      return next != ' ' && next != '\n' && next != '\0';
     case '?':
     case ':':
+      // Indicators only before a blank; before anything else they start a plain scalar.
+      return next != ' ' && next != '\n' && next != '\0';
     case ',':
     case '[':
     case ']':
@@ -329,9 +330,12 @@ bool Reader::Node(int parent_indent) {
   if (token.key) {
     // A map begins here, unless it sits on the line of its parent's key ("a: b: c").
     if (!token.on_one_line || column <= parent_indent) return false;
-    const size_t line_start = at_.line_start;
-    for (size_t pos = line_start; pos < token.start.pos; ++pos) {
-      if (text_[pos] != ' ' && text_[pos] != '-') return false;
+    // Only indentation and "- " entries may precede it on its line.
+    for (size_t pos = at_.line_start;;) {
+      pos += SpacesAt(pos, token.start.pos);
+      if (pos == token.start.pos) break;
+      if (text_[pos] != '-') return false;
+      ++pos;
     }
     return Mapping(column, token);
   }

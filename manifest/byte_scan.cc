@@ -1,5 +1,7 @@
 #include "manifest/byte_scan.h"
 
+#include <algorithm>
+
 namespace ccspm::manifest {
 namespace {
 
@@ -22,12 +24,22 @@ size_t Prefix(const char* begin, const char* end, BlockTest reject_lanes, ByteTe
   return static_cast<size_t>(at - begin);
 }
 
-// Number of set lanes of `lanes` (each 0 or -1). Not std::popcount: without a POPCNT
-// instruction in the baseline x86-64 that is a library call; one byte per lane sums by multiply.
-int SetLanes(Block lanes) {
-  constexpr uint64_t kOnes = 0x0101010101010101u;
+// Sixteen byte counters.
+typedef unsigned char Counts __attribute__((vector_size(16)));
+
+bool AnySet(Block lanes) {
   const byte_scan_internal::Halves halves = byte_scan_internal::Split(lanes);
-  return static_cast<int>((((halves.low & kOnes) + (halves.high & kOnes)) * kOnes) >> 56);
+  return (halves.low | halves.high) != 0;
+}
+
+// The sum of the sixteen counters, by pairs of bytes and then by multiply.
+int SumLanes(Counts counts) {
+  uint64_t halves[2];
+  std::memcpy(halves, &counts, sizeof(halves));
+  constexpr uint64_t kEvenBytes = 0x00FF00FF00FF00FFu;
+  uint64_t pairs = 0;
+  for (uint64_t half : halves) pairs += (half & kEvenBytes) + ((half >> 8) & kEvenBytes);
+  return static_cast<int>((pairs * 0x0001000100010001u) >> 48);
 }
 
 int LineBreaks(const char* begin, const char* end) {
@@ -58,28 +70,36 @@ size_t AsciiPrefix(const char* begin, const char* end) {
 size_t FindLineStartingWith(const char* begin, const char* end, char a, char b, int* lines,
                             bool* printable) {
   // A block at a time: a line break in a lane with `a` or `b` in the next one. Blocks passed
-  // whole are checked for printability on the way; the rest at the end.
+  // whole have their breaks counted lane by lane and their printability checked on the way;
+  // the rest at the end.
   const char* at = begin;
   const char* found = end;
   Block rejected{};
-  for (; end - at > kBlock; at += kBlock) {
-    const Block bytes = Load(at);
-    const Block breaks = bytes == Splat('\n');
-    const Block next = Load(at + 1);
-    const ptrdiff_t first = FirstSet(breaks & ((next == Splat(a)) | (next == Splat(b))));
-    if (first != kBlock) {
-      found = at + first + 1;
-      break;
+  while (found == end && end - at > kBlock) {
+    // At most 255 blocks a round, so no lane of `counts` overflows its byte.
+    const ptrdiff_t blocks = std::min<ptrdiff_t>((end - at - 1) / kBlock, 255);
+    const char* round_end = at + blocks * kBlock;
+    Counts counts{};
+    for (; at < round_end; at += kBlock) {
+      const Block bytes = Load(at);
+      const Block breaks = bytes == Splat('\n');
+      const Block next = Load(at + 1);
+      const Block hits = breaks & ((next == Splat(a)) | (next == Splat(b)));
+      if (AnySet(hits)) {
+        found = at + FirstSet(hits) + 1;
+        break;
+      }
+      counts -= reinterpret_cast<const Counts&>(breaks);
+      rejected |= ~(((bytes > Splat(0x1F)) & (bytes < Splat(0x7F))) | breaks);
     }
-    rejected |= ~(((bytes > Splat(0x1F)) & (bytes < Splat(0x7F))) | breaks);
-    *lines += SetLanes(breaks);
+    *lines += SumLanes(counts);
   }
   for (const char* tail = at; found == end && tail < end; ++tail) {
     if (*tail == '\n' && tail + 1 < end && (tail[1] == a || tail[1] == b)) found = tail + 1;
   }
 
   *lines += LineBreaks(at, found);
-  if (FirstSet(rejected) != kBlock || PrintableAsciiPrefix(at, found) != size_t(found - at)) {
+  if (AnySet(rejected) || PrintableAsciiPrefix(at, found) != size_t(found - at)) {
     *printable = false;
   }
   return static_cast<size_t>(found - begin);

@@ -89,6 +89,23 @@ TEST(ByteScanTest, FindsLinesStartingWithEitherByteAndCountsTheBreaks) {
   }
 }
 
+// Long runs are counted in rounds of blocks; every break must still be counted once.
+TEST(ByteScanTest, CountsTheBreaksOfLongRuns) {
+  for (size_t line_length : {1u, 7u, 16u, 33u}) {
+    std::string text;
+    for (int i = 0; i < 5000; ++i) text += std::string(line_length, 'x') + "\n";
+    const size_t marker = text.size();
+    text += "---\n";
+    int lines = 0;
+    bool printable = true;
+    EXPECT_EQ(FindLineStartingWith(text.data(), text.data() + text.size(), '-', '.', &lines,
+                                   &printable),
+              marker);
+    EXPECT_EQ(lines, 5000) << line_length;
+    EXPECT_TRUE(printable);
+  }
+}
+
 // Printability is judged over exactly the bytes passed: before the line found, never after it.
 TEST(ByteScanTest, FindingLinesJudgesPrintabilityOfTheBytesPassed) {
   for (size_t length = 1; length < 40; ++length) {

@@ -1,6 +1,7 @@
 #include "manifest/plain_scalar.h"
 
 #include <array>
+#include <bit>
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
@@ -154,6 +155,17 @@ constexpr std::array<bool, 256> kCanStartNonString = [] {
   return table;
 }();
 
+// For each first character, the keywords (bits of kKeywords' indexes) that start with it: a
+// name like "type" is then compared with the three keywords starting with 't', not all 38.
+constexpr std::array<uint64_t, 256> kKeywordsByFirst = [] {
+  static_assert(kKeywords.size() <= 64);
+  std::array<uint64_t, 256> table{};
+  for (size_t i = 0; i < kKeywords.size(); ++i) {
+    table[static_cast<unsigned char>(kKeywords[i].text[0])] |= uint64_t{1} << i;
+  }
+  return table;
+}();
+
 }  // namespace
 
 PlainScalar ResolvePlainScalar(std::string_view text) {
@@ -167,8 +179,9 @@ PlainScalar ResolvePlainScalar(std::string_view text) {
 
   // No keyword is longer than five characters ("false", "+.inf"); most names are.
   if (text.size() <= 5) {
-    for (const Keyword& keyword : kKeywords) {
-      if (keyword.text.size() != text.size() || keyword.text[0] != first) continue;
+    for (uint64_t candidates = kKeywordsByFirst[static_cast<unsigned char>(first)];
+         candidates != 0; candidates &= candidates - 1) {
+      const Keyword& keyword = kKeywords[std::countr_zero(candidates)];
       if (keyword.text != text) continue;
       scalar.type = keyword.type;
       scalar.boolean = keyword.value;
