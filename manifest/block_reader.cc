@@ -89,6 +89,25 @@ bool CanStartPlain(char c, char next) {
   }
 }
 
+// Characters a plain word in a flow list does not hold here: blanks, flow indicators, and ':'
+// and '#', whose meaning there depends on what follows.
+bool EndsFlowWord(char c) {
+  switch (c) {
+    case ' ':
+    case '\n':
+    case ',':
+    case '[':
+    case ']':
+    case '{':
+    case '}':
+    case '#':
+    case ':':
+      return true;
+    default:
+      return false;
+  }
+}
+
 void AppendUtf8(uint32_t code, std::string* out) {
   if (code < 0x80) {
     out->push_back(static_cast<char>(code));
@@ -170,6 +189,8 @@ class Reader {
   bool Sequence(int indent);
   bool Emit(const Token& token);
   bool EmptyFlow();
+  bool FlowSequence();
+  bool FlowItem(size_t* pos);
   bool ScanPlain(int parent_indent, bool one_line, Token* token);
   size_t LineContentStop(size_t pos, bool* colon) const;
   bool ScanSingle(Token* token);
@@ -314,7 +335,8 @@ bool Reader::Node(int parent_indent) {
   const char c = At(at_.pos);
   if (IsEntry(at_.pos)) return Sequence(Column());
   if (c == '|' || c == '>') return BlockScalar(parent_indent);
-  if (c == '[' || c == '{') return EmptyFlow();
+  if (c == '[') return FlowSequence();
+  if (c == '{') return EmptyFlow();
 
   const int column = Column();
   Token token;
@@ -392,6 +414,50 @@ bool Reader::EmptyFlow() {
   if (!builder_.EndCollection()) return false;
   at_.pos += 2;
   return AtLineEnd();
+}
+
+// A flow list of scalars on one line, such as ["sh", "-c", "exec x"] or [a, b], and nothing
+// after it but a comment: what manifests write for commands, arguments and access modes.
+bool Reader::FlowSequence() {
+  size_t pos = at_.pos + 1;
+  pos += SpacesAt(pos, end_);
+  if (At(pos) == ']') return EmptyFlow();
+  if (!builder_.StartCollection(Place(at_), false, {})) return false;
+  for (;;) {
+    if (!FlowItem(&pos)) return false;
+    pos += SpacesAt(pos, end_);
+    if (At(pos) == ']') break;
+    // A trailing comma, an empty item or anything but a comma is left to libyaml.
+    if (At(pos) != ',') return false;
+    ++pos;
+    pos += SpacesAt(pos, end_);
+    if (At(pos) == ']' || At(pos) == ',') return false;
+  }
+  if (!builder_.EndCollection()) return false;
+  at_.pos = pos + 1;
+  return AtLineEnd();
+}
+
+// One item of a flow list at `pos`: a quoted scalar, or a plain word without the characters
+// that mean something in a flow collection (" ,[]{}#:"); `pos` moves past it.
+bool Reader::FlowItem(size_t* pos) {
+  at_.pos = *pos;
+  Token token;
+  const char c = At(*pos);
+  if (c == '"' || c == '\'') {
+    if (!(c == '"' ? ScanDouble(&token) : ScanSingle(&token)) || token.key) return false;
+    *pos = token.end.pos;
+    return Emit(token);
+  }
+  // In a flow collection '?' and ':' are indicators even before a non-blank.
+  if (c == '?' || c == ':' || !CanStartPlain(c, At(*pos + 1))) return false;
+  size_t end = *pos;
+  while (end < end_ && !EndsFlowWord(text_[end])) ++end;
+  if (end == *pos) return false;
+  token.start = at_;
+  token.value = text_.substr(*pos, end - *pos);
+  *pos = end;
+  return Emit(token);
 }
 
 // A plain scalar at the cursor, folded over the lines indented deeper than `parent_indent` the

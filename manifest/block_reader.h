@@ -3,9 +3,11 @@
 //
 // The subset: block maps and lists nested by spaces, "- " items, plain scalars (also over
 // several lines), single- and double-quoted scalars on one line, "|" and ">" block scalars with
-// a chomping indicator, comments, one "---" and "..." marker, empty values, and the empty flow
-// collections "[]" and "{}". Anything else (anchors, aliases, tags, "?" keys, other flow
-// collections, tabs, carriage returns, directives, text libyaml would refuse, and every error,
+// a chomping indicator, comments, one "---" and "..." marker, empty values, the empty flow
+// collections "[]" and "{}", and flow lists of scalars on one line ("[a, 'b', \"c\"]").
+// Anything else (anchors, aliases, tags, "?" keys, other flow collections, flow lists over
+// several lines or holding collections, tabs, carriage returns, directives, text libyaml would
+// refuse, and every error,
 // the builder's included) makes it give up on the whole chunk, which libyaml then reads: what
 // it cannot read exactly as libyaml does, it does not read.
 #pragma once
