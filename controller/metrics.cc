@@ -23,14 +23,18 @@ const char* ReconcileResultName(ReconcileResult result) {
 }
 
 Metrics::Metrics() : registry_(std::make_shared<prometheus::Registry>()) {
-  drift_ = &prometheus::BuildCounter()
-                .Name("ccspm_drift_detected_total")
-                .Help("Places in stored objects found drifted from a golden setting.")
-                .Register(*registry_);
-  repaired_ = &prometheus::BuildCounter()
-                   .Name("ccspm_drift_repaired_total")
-                   .Help("Objects patched back to their golden configuration.")
-                   .Register(*registry_);
+  drift_ = std::make_unique<serving::KeyedCounters>(
+      prometheus::BuildCounter()
+          .Name("ccspm_drift_detected_total")
+          .Help("Places in stored objects found drifted from a golden setting.")
+          .Register(*registry_),
+      "policy");
+  repaired_ = std::make_unique<serving::KeyedCounters>(
+      prometheus::BuildCounter()
+          .Name("ccspm_drift_repaired_total")
+          .Help("Objects patched back to their golden configuration.")
+          .Register(*registry_),
+      "policy");
   reconciles_ = &prometheus::BuildCounter()
                      .Name("ccspm_reconcile_total")
                      .Help("Reconciles of one object, by result.")
@@ -58,15 +62,13 @@ Metrics::Metrics() : registry_(std::make_shared<prometheus::Registry>()) {
 }
 
 void Metrics::CountDrift(std::string_view policy, std::string_view check, std::string_view action) {
-  drift_
-      ->Add({{"policy", std::string(policy)},
-             {"check", std::string(check)},
-             {"action", std::string(action)}})
-      .Increment();
+  drift_->Increment({{"policy", std::string(policy)},
+                     {"check", std::string(check)},
+                     {"action", std::string(action)}});
 }
 
 void Metrics::CountRepair(std::string_view policy) {
-  repaired_->Add({{"policy", std::string(policy)}}).Increment();
+  repaired_->Increment({{"policy", std::string(policy)}});
 }
 
 void Metrics::CountReconcile(ReconcileResult result) {
@@ -75,9 +77,11 @@ void Metrics::CountReconcile(ReconcileResult result) {
 
 void Metrics::SetWatchedResources(size_t count) { watched_->Set(static_cast<double>(count)); }
 
-void Metrics::SetPolicyCounts(size_t loaded, size_t load_errors) {
-  policies_loaded_->Set(static_cast<double>(loaded));
+void Metrics::SetPolicies(const std::set<std::string>& loaded, size_t load_errors) {
+  policies_loaded_->Set(static_cast<double>(loaded.size()));
   policy_load_errors_->Set(static_cast<double>(load_errors));
+  drift_->KeepOnly(loaded);
+  repaired_->KeepOnly(loaded);
 }
 
 std::string Metrics::Serialize() const {

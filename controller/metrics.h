@@ -16,8 +16,11 @@
 #include <prometheus/registry.h>
 
 #include <memory>
+#include <set>
 #include <string>
 #include <string_view>
+
+#include "serving/keyed_counters.h"
 
 namespace ccspm::controller {
 
@@ -33,15 +36,17 @@ class Metrics {
   void CountRepair(std::string_view policy);
   void CountReconcile(ReconcileResult result);
   void SetWatchedResources(size_t count);
-  void SetPolicyCounts(size_t loaded, size_t load_errors);
+  // The policies in force: sets the gauges and drops the drift and repair series of policies
+  // not among them, so a deleted policy leaves the scrape.
+  void SetPolicies(const std::set<std::string>& loaded, size_t load_errors);
 
   // Every metric in the Prometheus text exposition format.
   std::string Serialize() const;
 
  private:
   std::shared_ptr<prometheus::Registry> registry_;
-  prometheus::Family<prometheus::Counter>* drift_;
-  prometheus::Family<prometheus::Counter>* repaired_;
+  std::unique_ptr<serving::KeyedCounters> drift_;
+  std::unique_ptr<serving::KeyedCounters> repaired_;
   prometheus::Family<prometheus::Counter>* reconciles_;
   prometheus::Gauge* watched_;
   prometheus::Gauge* policies_loaded_;

@@ -31,42 +31,41 @@ kube::ResourceType GoldenPolicyType() {
   return {"ccspm.io", "v1alpha1", "goldenpolicies", "GoldenPolicy", false};
 }
 
-std::vector<kube::ResourceType> WatchedTypesFor(const engine::PolicySet& policies,
-                                                kube::ResourceResolver& resolver) {
+WatchedTypes WatchedTypesFor(const engine::PolicySet& policies, kube::ResourceResolver& resolver) {
   std::set<std::pair<std::string, std::string>> kinds;
   for (const engine::Policy& policy : policies.policies()) {
     for (const auto& kind : KindsOf(policy)) kinds.insert(kind);
   }
 
-  std::vector<kube::ResourceType> types;
+  WatchedTypes watched;
   for (const auto& [group, kind] : kinds) {
     if (kind == "*" || group == "*") {
-      log::Info("wildcard kind not watched", {{log::key::kResourceGroup, group}});
+      ++watched.wildcards;
       continue;
     }
     Result<kube::ResourceType> type = resolver.Resolve(group, kind);
     if (!type.ok()) {
-      log::Warn("kind not watched", {{log::key::kResourceGroup, group},
-                                     {log::key::kResourceKind, kind},
-                                     {log::key::kError, type.status().message()}});
+      watched.unresolved.push_back(group + "/" + kind + ": " + type.status().message());
       continue;
     }
-    types.push_back(std::move(*type));
+    watched.types.push_back(std::move(*type));
   }
-  return types;
+  return watched;
 }
 
 PolicySync::PolicySync(kube::ObjectReader& reader, kube::Watcher& watcher,
                        kube::StatusWriter& status, kube::ResourceResolver& resolver,
                        WatchSet& watch_set, Metrics& metrics,
-                       kube::InformerOptions informer_options)
+                       kube::InformerOptions informer_options,
+                       std::chrono::milliseconds unresolved_retry)
     : status_(status),
       resolver_(resolver),
       watch_set_(watch_set),
       metrics_(metrics),
       informer_(reader, watcher, GoldenPolicyType(), std::move(informer_options),
                 {[this](const JsonDocument&) { MarkDirty(); },
-                 [this](const JsonDocument&) { MarkDirty(); }}) {}
+                 [this](const JsonDocument&) { MarkDirty(); }}),
+      unresolved_retry_(unresolved_retry) {}
 
 PolicySync::~PolicySync() { Stop(); }
 
@@ -107,9 +106,35 @@ void PolicySync::Run(std::stop_token stop) {
   while (!stop.stop_requested()) {
     Rebuild();
     std::unique_lock<std::mutex> lock(mutex_);
-    changed_.wait(lock, stop, [this] { return dirty_; });
+    while (!dirty_ && !stop.stop_requested()) {
+      if (!kinds_unresolved_) {
+        changed_.wait(lock, stop, [this] { return dirty_; });
+        break;
+      }
+      if (changed_.wait_for(lock, stop, unresolved_retry_, [this] { return dirty_; })) break;
+      lock.unlock();
+      WatchNewlyServedKinds();
+      lock.lock();
+    }
     dirty_ = false;
   }
+}
+
+// The policies did not change, but a kind they name may be served now (its CRD installed).
+void PolicySync::WatchNewlyServedKinds() {
+  const engine::PolicySetPtr policies = Current();
+  WatchedTypes watched = WatchedTypesFor(*policies, resolver_);
+  kinds_unresolved_ = !watched.unresolved.empty();
+  if (watched.types.size() == watched_types_) return;
+  log::Info("policy kinds now served", {{log::key::kCount, std::to_string(watched.types.size())}});
+  Watch(watched);
+}
+
+// Points the watch set at `watched.types`; the informers it starts queue every object they list.
+void PolicySync::Watch(const WatchedTypes& watched) {
+  watch_set_.WatchExactly(watched.types);
+  watched_types_ = watched.types.size();
+  metrics_.SetWatchedResources(watched.types.size());
 }
 
 namespace {
@@ -134,8 +159,6 @@ std::string PolicyListFingerprint(const std::vector<std::shared_ptr<const JsonDo
 void PolicySync::Rebuild() {
   std::vector<std::shared_ptr<const JsonDocument>> objects = informer_.Snapshot();
   std::string fingerprint = PolicyListFingerprint(objects);
-  // Limitation: a kind the cluster did not serve yet (its CRD installed after the policy) is
-  // watched only after the next policy change, because rebuilds follow policy generations.
   if (Synced() && fingerprint == last_fingerprint_) return;
   last_fingerprint_ = std::move(fingerprint);
 
@@ -147,16 +170,23 @@ void PolicySync::Rebuild() {
     log::Warn("policy skipped",
               {{log::key::kPolicy, error.policy}, {log::key::kError, error.status.message()}});
   }
-  metrics_.SetPolicyCounts(loaded.set->policies().size(), loaded.errors.size());
+  metrics_.SetPolicies(loaded.set->Names(), loaded.errors.size());
   WriteConditions(objects, loaded.errors);
 
-  std::vector<kube::ResourceType> types = WatchedTypesFor(*loaded.set, resolver_);
+  WatchedTypes watched = WatchedTypesFor(*loaded.set, resolver_);
+  for (const std::string& kind : watched.unresolved) {
+    log::Warn("kind not watched yet", {{log::key::kError, kind}});
+  }
+  if (watched.wildcards > 0) {
+    log::Info("wildcard kinds not watched",
+              {{log::key::kCount, std::to_string(watched.wildcards)}});
+  }
+  kinds_unresolved_ = !watched.unresolved.empty();
   {
     std::lock_guard<std::mutex> lock(mutex_);
     current_ = loaded.set;
   }
-  watch_set_.WatchExactly(types);
-  metrics_.SetWatchedResources(types.size());
+  Watch(watched);
   watch_set_.QueueAll();
 
   std::lock_guard<std::mutex> lock(mutex_);

@@ -9,6 +9,12 @@ PolicySet::PolicySet(std::vector<Policy> policies) : policies_(std::move(policie
             [](const Policy& a, const Policy& b) { return a.name < b.name; });
 }
 
+std::set<std::string> PolicySet::Names() const {
+  std::set<std::string> names;
+  for (const Policy& policy : policies_) names.insert(policy.name);
+  return names;
+}
+
 std::vector<PolicyMatch> PolicySet::Matching(const ObjectIdentity& object) const {
   std::vector<PolicyMatch> matches;
   for (const Policy& policy : policies_) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <memory>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -22,6 +23,7 @@ class PolicySet {
   explicit PolicySet(std::vector<Policy> policies);
 
   const std::vector<Policy>& policies() const { return policies_; }
+  std::set<std::string> Names() const;
 
   // Policies that apply to `object`, in name order so results are stable.
   std::vector<PolicyMatch> Matching(const ObjectIdentity& object) const;

@@ -17,9 +17,7 @@ size_t SlowPrefix(const std::string& text, bool (*accept)(unsigned char)) {
 
 bool Printable(unsigned char byte) { return (byte >= 0x20 && byte < 0x7F) || byte == '\n'; }
 bool Ascii(unsigned char byte) { return byte != 0 && byte < 0x80; }
-bool NotBreakColonOrHash(unsigned char byte) {
-  return byte != '#' && byte != '\n' && byte != ':';
-}
+bool NotBreakColonOrHash(unsigned char byte) { return byte != '#' && byte != '\n' && byte != ':'; }
 bool Space(unsigned char byte) { return byte == ' '; }
 
 TEST(ByteScanTest, FindsTheFirstByteOutsideEachClass) {
@@ -81,8 +79,7 @@ TEST(ByteScanTest, FindsLinesStartingWithEitherByteAndCountsTheBreaks) {
         FindLineStartingWith(text.data() + first, end, '-', '.', &lines, &printable);
     EXPECT_EQ(first + second, text.find("-d"));
     EXPECT_EQ(lines, 5);
-    EXPECT_EQ(FindLineStartingWith(text.data() + first + second, end, '-', '.', &lines,
-                                   &printable),
+    EXPECT_EQ(FindLineStartingWith(text.data() + first + second, end, '-', '.', &lines, &printable),
               2u);
     EXPECT_EQ(lines, 5);
     EXPECT_TRUE(printable);
@@ -98,9 +95,9 @@ TEST(ByteScanTest, CountsTheBreaksOfLongRuns) {
     text += "---\n";
     int lines = 0;
     bool printable = true;
-    EXPECT_EQ(FindLineStartingWith(text.data(), text.data() + text.size(), '-', '.', &lines,
-                                   &printable),
-              marker);
+    EXPECT_EQ(
+        FindLineStartingWith(text.data(), text.data() + text.size(), '-', '.', &lines, &printable),
+        marker);
     EXPECT_EQ(lines, 5000) << line_length;
     EXPECT_TRUE(printable);
   }
@@ -120,8 +117,7 @@ TEST(ByteScanTest, FindingLinesJudgesPrintabilityOfTheBytesPassed) {
                            &printable);
       EXPECT_FALSE(printable) << length << " " << at;
       printable = true;
-      FindLineStartingWith(after.data(), after.data() + after.size(), '-', '.', &lines,
-                           &printable);
+      FindLineStartingWith(after.data(), after.data() + after.size(), '-', '.', &lines, &printable);
       EXPECT_TRUE(printable) << length << " " << at;
     }
   }

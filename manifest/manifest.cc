@@ -32,8 +32,9 @@ Manifest Manifest::Parse(std::string text, const Limits& limits) {
     return manifest;
   }
   manifest.chunks_ = SplitDocuments(view, ByteOrderMarkLength(view));
-  const bool printable_ascii = std::all_of(manifest.chunks_.begin(), manifest.chunks_.end(),
-                                           [](const Chunk& chunk) { return chunk.printable_ascii; });
+  const bool printable_ascii =
+      std::all_of(manifest.chunks_.begin(), manifest.chunks_.end(),
+                  [](const Chunk& chunk) { return chunk.printable_ascii; });
   size_t error_at = 0;
   Status text_ok = printable_ascii ? Status::Ok() : CheckText(view, &error_at);
   if (!text_ok.ok()) {

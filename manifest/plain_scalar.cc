@@ -179,8 +179,8 @@ PlainScalar ResolvePlainScalar(std::string_view text) {
 
   // No keyword is longer than five characters ("false", "+.inf"); most names are.
   if (text.size() <= 5) {
-    for (uint64_t candidates = kKeywordsByFirst[static_cast<unsigned char>(first)];
-         candidates != 0; candidates &= candidates - 1) {
+    for (uint64_t candidates = kKeywordsByFirst[static_cast<unsigned char>(first)]; candidates != 0;
+         candidates &= candidates - 1) {
       const Keyword& keyword = kKeywords[std::countr_zero(candidates)];
       if (keyword.text != text) continue;
       scalar.type = keyword.type;

@@ -31,10 +31,12 @@ Metrics::Metrics() : registry_(std::make_shared<prometheus::Registry>()) {
     durations_[k] = &durations.Add({{"webhook", webhook}}, kDurationBuckets);
   }
 
-  violations_ = &prometheus::BuildCounter()
-                     .Name("ccspm_admission_violations_total")
-                     .Help("Golden setting violations found at admission, by policy action.")
-                     .Register(*registry_);
+  violations_ = std::make_unique<serving::KeyedCounters>(
+      prometheus::BuildCounter()
+          .Name("ccspm_admission_violations_total")
+          .Help("Golden setting violations found at admission, by policy action.")
+          .Register(*registry_),
+      "policy");
   policies_loaded_ = &prometheus::BuildGauge()
                           .Name("ccspm_policies_loaded")
                           .Help("GoldenPolicies in the set the webhook evaluates.")
@@ -55,17 +57,15 @@ void Metrics::ObserveRequest(WebhookKind kind, Decision decision, double seconds
 
 void Metrics::CountViolation(std::string_view policy, std::string_view check,
                              std::string_view action) {
-  // Family::Add returns the existing child for known labels; series grow only with policies.
-  violations_
-      ->Add({{"policy", std::string(policy)},
-             {"check", std::string(check)},
-             {"action", std::string(action)}})
-      .Increment();
+  violations_->Increment({{"policy", std::string(policy)},
+                          {"check", std::string(check)},
+                          {"action", std::string(action)}});
 }
 
-void Metrics::SetPolicyCounts(size_t loaded, size_t load_errors) {
-  policies_loaded_->Set(static_cast<double>(loaded));
+void Metrics::SetPolicies(const std::set<std::string>& loaded, size_t load_errors) {
+  policies_loaded_->Set(static_cast<double>(loaded.size()));
   policy_load_errors_->Set(static_cast<double>(load_errors));
+  violations_->KeepOnly(loaded);
 }
 
 std::string Metrics::Serialize() const {

@@ -6,11 +6,8 @@
 //   ccspm_policies_loaded                               gauge: policies in the current set
 //   ccspm_policy_load_errors                            gauge: policies left out of it
 //
-// Thread-safe: every method may be called from any request thread.
-//
-// Limitation: violation series of a deleted policy stay until restart because prometheus-cpp
-// cannot tell which children a later scrape still needs; their number is bounded by the
-// policies and checks that ever existed.
+// Thread-safe: every method may be called from any request thread. The violation series of a
+// policy leave the scrape once the policy is no longer in force (SetPolicies).
 #pragma once
 
 #include <prometheus/counter.h>
@@ -21,9 +18,11 @@
 
 #include <array>
 #include <memory>
+#include <set>
 #include <string>
 #include <string_view>
 
+#include "serving/keyed_counters.h"
 #include "webhook/decision.h"
 
 namespace ccspm::webhook {
@@ -40,14 +39,15 @@ class Metrics {
   // `action` is the policy's admission action: "Deny", "Warn" or "Audit".
   void CountViolation(std::string_view policy, std::string_view check, std::string_view action);
 
-  void SetPolicyCounts(size_t loaded, size_t load_errors);
+  // The policies in force: sets the gauges and drops the series of policies not among them.
+  void SetPolicies(const std::set<std::string>& loaded, size_t load_errors);
 
   // Every metric in the Prometheus text exposition format (version 0.0.4).
   std::string Serialize() const;
 
  private:
   std::shared_ptr<prometheus::Registry> registry_;
-  prometheus::Family<prometheus::Counter>* violations_;
+  std::unique_ptr<serving::KeyedCounters> violations_;
   // Children created up front so every series is exported, at zero, from the first scrape.
   std::array<std::array<prometheus::Counter*, kDecisionCount>, kWebhookKindCount> requests_;
   std::array<prometheus::Histogram*, kWebhookKindCount> durations_;

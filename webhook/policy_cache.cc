@@ -29,7 +29,7 @@ size_t PolicyCache::Replace(const std::vector<const JsonValue*>& policies) {
   reported_errors_ = std::move(errors);
 
   size_t count = loaded.set->policies().size();
-  if (metrics_ != nullptr) metrics_->SetPolicyCounts(count, loaded.errors.size());
+  if (metrics_ != nullptr) metrics_->SetPolicies(loaded.set->Names(), loaded.errors.size());
 
   {
     std::lock_guard<std::mutex> lock(mutex_);

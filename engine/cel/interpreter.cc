@@ -47,7 +47,7 @@ Value Interpreter::Eval(const Expr& expr) {
 
   // Built in place (every branch of EvalNode returns its value directly): this runs per node.
   Value result = EvalNode(expr);
-  if (result.is_error()) [[unlikely]] result.SetErrorOffsetIfUnset(expr.offset);
+  if (result.is_error()) result.SetErrorOffsetIfUnset(expr.offset);
   return result;
 }
 

@@ -131,6 +131,28 @@ eventually_metric() {
   done
 }
 
+# eventually_no_metric WHAT SECONDS URL NAME LABELS: a scrape that answers no longer holds the
+# sample within SECONDS (the series of a deleted policy).
+eventually_no_metric() {
+  local what=$1 seconds=$2 url=$3 name=$4 labels=$5 scrape value start=$SECONDS
+  while true; do
+    value="(no scrape)"
+    if scrape=$(curl -fsS "$url"); then
+      value=$(awk -v name="$name" -v labels="$labels" '
+        $1 ~ "^" name "({|$)" && index($1, labels) { print $2; exit }' <<<"$scrape")
+      if [[ -z "$value" ]]; then
+        pass "$what"
+        return
+      fi
+    fi
+    if ((SECONDS - start >= seconds)); then
+      fail "$what within ${seconds}s" "still: $value"
+      return
+    fi
+    sleep 0.5
+  done
+}
+
 # eventually_denied WHAT SECONDS EXPECTED_TEXT: applies the manifest on stdin until the API
 # server refuses it with EXPECTED_TEXT, for up to SECONDS: a policy just created reaches the
 # webhook's cache a moment later.
