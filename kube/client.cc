@@ -1,8 +1,10 @@
 #include "kube/client.h"
 
+#include <optional>
 #include <utility>
 
 #include "kube/json_exchange.h"
+#include "kube/object_meta.h"
 #include "kube/url.h"
 
 namespace ccspm::kube {
@@ -45,7 +47,9 @@ Status TakeItems(const ResourceType& type, const JsonValue& page, ObjectList* li
 }  // namespace
 
 Client::Client(std::shared_ptr<Transport> transport, ClientOptions options)
-    : transport_(std::move(transport)), options_(std::move(options)) {}
+    : transport_(std::move(transport)),
+      options_(std::move(options)),
+      recent_events_(options_.event_aggregation) {}
 
 Result<JsonDocument> Client::Exchange(const HttpRequest& request) {
   return ExchangeJson(*transport_, request);
@@ -133,13 +137,34 @@ Status Client::Delete(const ResourceType& type, std::string_view ns, std::string
 
 Status Client::RecordEvent(const ObjectReference& object, EventType type, std::string_view reason,
                            std::string_view message) {
-  JsonDocument event =
-      BuildEvent(object, type, reason, message, options_.event_source, Rfc3339Now());
+  const std::string now = Rfc3339Now();
+  const std::string key = EventAggregator::Key(object, type, reason, ShortenedMessage(message));
+
+  if (std::optional<RecordedEvent> seen = recent_events_.Find(key)) {
+    JsonDocument patch;
+    patch.SetObject();
+    patch.AddMember("count", seen->count + 1, patch.GetAllocator());
+    patch.AddMember("lastTimestamp", StringValue(now, patch.GetAllocator()), patch.GetAllocator());
+    Result<JsonDocument> patched =
+        Patch(EventsResource(), seen->namespace_name, seen->name, PatchType::kMergePatch, patch);
+    if (patched.ok()) {
+      recent_events_.Remember(key, {seen->namespace_name, seen->name, seen->count + 1});
+      return Status::Ok();
+    }
+    // Gone (Events expire, an hour by default) or unwritable: a new Event says it instead.
+    if (patched.status().kind() != ErrorKind::kNotFound) return patched.status();
+  }
+
+  JsonDocument event = BuildEvent(object, type, reason, message, options_.event_source, now);
+  const std::string ns = EventNamespace(object);
   Result<JsonDocument> created = Exchange({.method = "POST",
-                                           .path = EventsResource().ApiPath(EventNamespace(object)),
+                                           .path = EventsResource().ApiPath(ns),
                                            .body = ToJson(event),
                                            .content_type = "application/json"});
-  return created.status();
+  if (!created.ok()) return created.status();
+  const std::string_view name = ObjectName(*created);
+  if (!name.empty()) recent_events_.Remember(key, {ns, std::string(name), 1});
+  return Status::Ok();
 }
 
 }  // namespace ccspm::kube

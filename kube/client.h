@@ -4,6 +4,7 @@
 #include <memory>
 #include <string>
 
+#include "kube/event_aggregator.h"
 #include "kube/event_builder.h"
 #include "kube/event_recorder.h"
 #include "kube/object_reader.h"
@@ -17,10 +18,12 @@ namespace ccspm::kube {
 struct ClientOptions {
   EventSource event_source;  // Who Events say they come from.
   int list_page_size = 500;  // List fetches in pages of this many objects (limit/continue).
+  EventAggregatorOptions event_aggregation;  // How repeated Events are counted.
 };
 
-// Thread-safe: it holds no mutable state besides the transport, which is thread-safe. Callers
-// should depend on the narrowest interface they need, not on Client.
+// Thread-safe: its mutable state is the transport, which is thread-safe, and the record of
+// recent Events, which locks. Callers should depend on the narrowest interface they need, not
+// on Client.
 class Client final : public ObjectReader,
                      public ObjectWriter,
                      public StatusWriter,
@@ -48,6 +51,8 @@ class Client final : public ObjectReader,
   Status Watch(const ResourceType& type, const WatchOptions& options, const WatchHandler& on_event,
                std::stop_token stop) override;
 
+  // A repeat of an Event recorded in the last 10 minutes (same object, type, reason and
+  // message) patches that Event's count and lastTimestamp instead of creating a new one.
   Status RecordEvent(const ObjectReference& object, EventType type, std::string_view reason,
                      std::string_view message) override;
 
@@ -60,6 +65,7 @@ class Client final : public ObjectReader,
 
   std::shared_ptr<Transport> transport_;
   const ClientOptions options_;
+  EventAggregator recent_events_;
 };
 
 }  // namespace ccspm::kube

@@ -141,6 +141,45 @@ TEST_F(ClientTest, RecordEventCreatesACoreEvent) {
   EXPECT_NE(FindPath(event, "firstTimestamp"), nullptr);
 }
 
+TEST_F(ClientTest, RecordEventCountsRepeatsIntoOneEvent) {
+  transport_->Respond("POST", "/api/v1/namespaces/prod/events", 201,
+                      R"({"metadata":{"name":"web.17a","namespace":"prod"}})");
+  transport_->Respond("PATCH", "/api/v1/namespaces/prod/events/web.17a?fieldManager=ccspm", 200, "{}");
+  ObjectReference web{"apps/v1", "Deployment", "prod", "web", "uid-2", "7"};
+
+  ASSERT_TRUE(client_.RecordEvent(web, EventType::kNormal, "DriftRepaired", "fixed").ok());
+  ASSERT_TRUE(client_.RecordEvent(web, EventType::kNormal, "DriftRepaired", "fixed").ok());
+  ASSERT_TRUE(client_.RecordEvent(web, EventType::kNormal, "DriftRepaired", "fixed").ok());
+  ASSERT_EQ(transport_->requests().size(), 3u);
+  EXPECT_EQ(transport_->requests()[1].method, "PATCH");
+  EXPECT_EQ(transport_->requests()[1].content_type, "application/merge-patch+json");
+  const JsonDocument second = Json(transport_->requests()[1].body);
+  const JsonDocument third = Json(transport_->requests()[2].body);
+  EXPECT_EQ(FindMember(second, "count")->GetInt(), 2);
+  EXPECT_EQ(FindMember(third, "count")->GetInt(), 3);
+  EXPECT_NE(FindMember(third, "lastTimestamp"), nullptr);
+
+  // Another message is another Event.
+  ASSERT_TRUE(client_.RecordEvent(web, EventType::kNormal, "DriftRepaired", "other").ok());
+  EXPECT_EQ(transport_->requests()[3].method, "POST");
+}
+
+TEST_F(ClientTest, RecordEventCreatesAgainWhenTheCountedEventIsGone) {
+  transport_->Respond("POST", "/api/v1/namespaces/prod/events", 201,
+                      R"({"metadata":{"name":"web.17a","namespace":"prod"}})");
+  transport_->Respond("PATCH", "/api/v1/namespaces/prod/events/web.17a?fieldManager=ccspm", 404,
+                      R"({"kind":"Status","reason":"NotFound","code":404})");
+  ObjectReference web{"apps/v1", "Deployment", "prod", "web", "uid-2", "7"};
+
+  ASSERT_TRUE(client_.RecordEvent(web, EventType::kWarning, "DriftDetected", "x").ok());
+  ASSERT_TRUE(client_.RecordEvent(web, EventType::kWarning, "DriftDetected", "x").ok());
+  ASSERT_EQ(transport_->requests().size(), 3u);
+  EXPECT_EQ(transport_->requests()[1].method, "PATCH");
+  EXPECT_EQ(transport_->requests()[2].method, "POST");
+  const JsonDocument recreated = Json(transport_->requests()[2].body);
+  EXPECT_EQ(FindMember(recreated, "count")->GetInt(), 1);
+}
+
 const std::string kWatchPath =
     "/api/v1/namespaces/prod/configmaps?watch=true&allowWatchBookmarks=true&resourceVersion=5"
     "&timeoutSeconds=60";

@@ -32,9 +32,8 @@ class EventRecorder {
   virtual ~EventRecorder() = default;
 
   // Records one Event about `object`. `reason` is a short UpperCamelCase word ("Repaired");
-  // `message` is for humans and is shortened to 1024 bytes.
-  // Limitation: each call creates a new Event (count 1); repeats are not aggregated into one
-  // Event because that needs a per-process cache and patch logic nobody has needed yet.
+  // `message` is for humans and is shortened to 1024 bytes. Implementations may count a repeat
+  // into the Event recorded before instead of creating a new one (Client does).
   virtual Status RecordEvent(const ObjectReference& object, EventType type, std::string_view reason,
                              std::string_view message) = 0;
 };

@@ -94,6 +94,27 @@ eventually_event() {
   done
 }
 
+# eventually_event_count WHAT SECONDS OBJECT_NAME REASON TEXT COUNT: the Events about
+# OBJECT_NAME in $NS with REASON and TEXT in their message are one Event with count COUNT.
+eventually_event_count() {
+  local what=$1 seconds=$2 name=$3 reason=$4 text=$5 count=$6 start=$SECONDS lines matching
+  while true; do
+    lines=$(k get events -n "$NS" --field-selector "involvedObject.name=$name,reason=$reason" \
+      -o 'jsonpath={range .items[*]}{.count} {.message}{"\n"}{end}' 2>&1) || true
+    matching=$(grep -F -- "$text" <<<"$lines" || true)
+    if [[ "$matching" == "$count "* && "$(wc -l <<<"$matching")" == 1 ]]; then
+      pass "$what: one Event $reason about $name, count $count"
+      return
+    fi
+    if ((SECONDS - start >= seconds)); then
+      fail "$what: one Event $reason about $name with count $count within ${seconds}s" \
+        "events: $lines"
+      return
+    fi
+    sleep 0.5
+  done
+}
+
 # metric_value URL NAME LABELS: the value of one sample, e.g.
 #   metric_value "$CCSPM_WEBHOOK_METRICS_URL" ccspm_admission_requests_total 'decision="denied"'
 # Prints nothing when the sample is absent.

@@ -36,6 +36,9 @@ k patch $deployment --type=json -p '[{"op":"replace",
   >/dev/null || fail "kubectl patch sets privileged: true"
 eventually_field "drift after a later kubectl patch is repaired again" 20 "$deployment" \
   .spec.template.spec.containers[0].securityContext.privileged false
+# The same repair again is counted into the Event already there, not a second Event.
+eventually_event_count "the repeated repair" 20 drifted DriftRepaired \
+  "GoldenPolicy no-privileged-containers check privileged" 2
 
 eventually_metric "ccspm_drift_repaired_total{policy=no-privileged-containers}" 10 \
   "$CCSPM_CONTROLLER_METRICS_URL" ccspm_drift_repaired_total 'policy="no-privileged-containers"' 2
