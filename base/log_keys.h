@@ -31,5 +31,6 @@ inline constexpr const char* kAttempt = "attempt";
 inline constexpr const char* kWebhook = "webhook";
 inline constexpr const char* kUsername = "username";
 inline constexpr const char* kSubResource = "sub_resource";
+inline constexpr const char* kIdentity = "identity";  // Leader election: this process.
 
 }  // namespace ccspm::log::key

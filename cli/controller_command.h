@@ -19,6 +19,9 @@ struct ControllerFlags {
 // Parses the flags after "controller"; errors name the flag.
 Result<ControllerFlags> ParseControllerFlags(const std::vector<std::string_view>& args);
 
+// The usage text --help prints; it lists every flag ParseControllerFlags takes.
+std::string_view ControllerUsage();
+
 // argv[0] is "controller". Returns the exit code: 0 after a signal, 1 when startup fails,
 // 2 on a usage error.
 int RunControllerCommand(int argc, char** argv);

@@ -40,4 +40,12 @@ Status ParseIntFlag(std::string_view flag, std::string_view text, int min, int m
   return Status::Ok();
 }
 
+Status ParseBoolFlag(std::string_view flag, std::string_view text, bool* out) {
+  if (text != "true" && text != "false") {
+    return InvalidError(std::string(flag) + ": \"" + std::string(text) + "\" is not true or false");
+  }
+  *out = text == "true";
+  return Status::Ok();
+}
+
 }  // namespace ccspm::cli

@@ -19,4 +19,7 @@ Status ParseFlags(const std::vector<std::string_view>& args, const FlagSetter& s
 // Parses a whole decimal integer in [min, max]; the error names `flag`.
 Status ParseIntFlag(std::string_view flag, std::string_view text, int min, int max, int* out);
 
+// Parses "true" or "false"; the error names `flag`.
+Status ParseBoolFlag(std::string_view flag, std::string_view text, bool* out);
+
 }  // namespace ccspm::cli

@@ -52,6 +52,8 @@ Status Apply(std::string_view flag, std::string_view value, WebhookFlags* flags)
 
 }  // namespace
 
+std::string_view WebhookUsage() { return kUsage; }
+
 Result<WebhookFlags> ParseWebhookFlags(const std::vector<std::string_view>& args) {
   WebhookFlags flags;
   CCSPM_RETURN_IF_ERROR(ParseFlags(

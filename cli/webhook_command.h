@@ -25,4 +25,7 @@ struct WebhookFlags {
 // --exempt-username adds to the default list, so ccspm's own service account stays exempt.
 Result<WebhookFlags> ParseWebhookFlags(const std::vector<std::string_view>& args);
 
+// The usage text --help prints; it lists every flag ParseWebhookFlags takes.
+std::string_view WebhookUsage();
+
 }  // namespace ccspm::cli

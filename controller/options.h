@@ -19,6 +19,11 @@ struct ControllerOptions {
   // At most this many repairs of one object per window, against fights with another writer.
   int max_repairs_per_window = 5;
   int repair_window_seconds = 300;
+  // Leader election: of the replicas given the same Lease, only its holder works.
+  bool leader_elect = false;
+  std::string leader_elect_namespace;  // Empty: $POD_NAMESPACE, else "default".
+  std::string leader_elect_lease = "ccspm-controller";
+  std::string leader_elect_identity;  // Empty: $POD_NAME or the host name, plus a random suffix.
 };
 
 }  // namespace ccspm::controller

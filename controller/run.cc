@@ -1,10 +1,17 @@
 #include "controller/run.h"
 
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdio>
+#include <cstdlib>
+#include <random>
 #include <thread>
 #include <vector>
 
 #include "base/log.h"
 #include "controller/drift_recorder.h"
+#include "controller/leader_election.h"
 #include "controller/metrics.h"
 #include "controller/policy_sync.h"
 #include "controller/reconciler.h"
@@ -45,6 +52,31 @@ void Work(WorkQueue& queue, Reconciler& reconciler, RetryBackoff& backoff, Metri
   }
 }
 
+std::string EnvOr(const char* name, std::string fallback) {
+  const char* value = std::getenv(name);
+  return value != nullptr && *value != '\0' ? std::string(value) : fallback;
+}
+
+// Who this process is in the Lease: unique even when two share a pod name or host.
+std::string ElectionIdentity(const ControllerOptions& options) {
+  if (!options.leader_elect_identity.empty()) return options.leader_elect_identity;
+  char host[256] = "controller";
+  (void)gethostname(host, sizeof host - 1);
+  char suffix[16];
+  std::snprintf(suffix, sizeof suffix, "_%08x", static_cast<unsigned>(std::random_device()()));
+  return EnvOr("POD_NAME", host) + suffix;
+}
+
+LeaderElectionOptions ElectionOptions(const ControllerOptions& options) {
+  LeaderElectionOptions election;
+  election.namespace_name = options.leader_elect_namespace.empty()
+                                ? EnvOr("POD_NAMESPACE", "default")
+                                : options.leader_elect_namespace;
+  election.lease_name = options.leader_elect_lease;
+  election.identity = ElectionIdentity(options);
+  return election;
+}
+
 }  // namespace
 
 Status RunController(const ControllerOptions& options, std::stop_token stop) {
@@ -74,14 +106,31 @@ Status RunController(const ControllerOptions& options, std::stop_token stop) {
                         [&namespaces](const std::string& name) { return namespaces.Get(name); },
                         &budget);
 
+  std::unique_ptr<LeaderElector> elector;
+  if (options.leader_elect) {
+    elector = std::make_unique<LeaderElector>(client, client, ElectionOptions(options));
+  }
+  // A standby is ready: it is doing its job, which is to wait (rollouts wait for readiness).
+  std::atomic<bool> standing_by{elector != nullptr};
+
   std::unique_ptr<serving::HttpListener> observability;
   if (options.metrics_port != 0) {
     Result<std::unique_ptr<serving::HttpListener>> started = serving::StartObservabilityServer(
         options.metrics_address, options.metrics_port,
         {[&metrics] { return metrics.Serialize(); },
-         [&policies, &watch_set] { return policies.Synced() && watch_set.Synced(); }});
+         [&] { return standing_by || (policies.Synced() && watch_set.Synced()); }});
     if (!started.ok()) return started.status();
     observability = std::move(started).value();
+  }
+
+  if (elector != nullptr) {
+    log::Info("waiting for leadership",
+              {{log::key::kComponent, "controller"}, {log::key::kIdentity, elector->identity()}});
+    if (!elector->WaitUntilLeading(stop)) {
+      if (observability) observability->Stop();
+      return Status::Ok();
+    }
+    standing_by = false;
   }
 
   namespaces.Start();
@@ -93,11 +142,17 @@ Status RunController(const ControllerOptions& options, std::stop_token stop) {
   log::Info("controller started",
             {{log::key::kComponent, "controller"}, {log::key::kCount, options.workers}});
 
-  // Waits for the stop request; the watches and workers do the work meanwhile.
-  std::mutex mutex;
-  std::condition_variable_any stopped;
-  std::unique_lock<std::mutex> lock(mutex);
-  stopped.wait(lock, stop, [] { return false; });
+  // Waits for the stop request (or the loss of leadership); the watches and workers do the
+  // work meanwhile.
+  Status outcome = Status::Ok();
+  if (elector != nullptr) {
+    outcome = elector->KeepLeading(stop);
+  } else {
+    std::mutex mutex;
+    std::condition_variable_any stopped;
+    std::unique_lock<std::mutex> lock(mutex);
+    stopped.wait(lock, stop, [] { return false; });
+  }
 
   // Stop in reverse order of dependence: no new policy changes, no new keys, then the caches.
   log::Info("controller stopping", {{log::key::kComponent, "controller"}});
@@ -106,8 +161,9 @@ Status RunController(const ControllerOptions& options, std::stop_token stop) {
   workers.clear();
   watch_set.StopAll();
   namespaces.Stop();
+  if (elector != nullptr) elector->Release();
   if (observability) observability->Stop();
-  return Status::Ok();
+  return outcome;
 }
 
 }  // namespace ccspm::controller

@@ -1,0 +1,197 @@
+#include "controller/leader_election.h"
+
+#include <condition_variable>
+#include <cstdio>
+#include <ctime>
+#include <mutex>
+#include <utility>
+
+#include "base/log.h"
+#include "kube/object_meta.h"
+
+namespace ccspm::controller {
+namespace {
+
+// Sleeps for `delay` or until `stop`; false when stopped.
+bool Sleep(std::chrono::milliseconds delay, std::stop_token stop) {
+  std::mutex mutex;
+  std::condition_variable_any wakeup;
+  std::unique_lock<std::mutex> lock(mutex);
+  wakeup.wait_for(lock, stop, delay, [] { return false; });
+  return !stop.stop_requested();
+}
+
+int64_t IntMember(const JsonValue& object, std::string_view key) {
+  const JsonValue* value = FindMember(object, key);
+  return value != nullptr && value->IsInt64() ? value->GetInt64() : 0;
+}
+
+}  // namespace
+
+kube::ResourceType LeasesResource() {
+  return {"coordination.k8s.io", "v1", "leases", "Lease", true};
+}
+
+std::string MicroTimeNow() {
+  const auto now = std::chrono::system_clock::now();
+  const std::time_t seconds = std::chrono::system_clock::to_time_t(now);
+  const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(now.time_since_epoch() %
+                                                                            std::chrono::seconds(1))
+                          .count();
+  std::tm utc{};
+  gmtime_r(&seconds, &utc);
+  char text[40];
+  const size_t length = std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S", &utc);
+  std::snprintf(text + length, sizeof text - length, ".%06lldZ", static_cast<long long>(micros));
+  return text;
+}
+
+LeaderElector::LeaderElector(kube::ObjectReader& reader, kube::ObjectWriter& writer,
+                             LeaderElectionOptions options)
+    : reader_(reader), writer_(writer), options_(std::move(options)) {}
+
+bool LeaderElector::TryAcquireOrRenew() {
+  Result<JsonDocument> lease =
+      reader_.Get(LeasesResource(), options_.namespace_name, options_.lease_name);
+  if (!lease.ok()) {
+    leading_ = lease.status().kind() == ErrorKind::kNotFound && Create();
+    return leading_;
+  }
+
+  const JsonValue* spec = FindMember(*lease, "spec");
+  const JsonValue empty(rapidjson::kObjectType);
+  if (spec == nullptr || !spec->IsObject()) spec = &empty;
+  const std::string holder(StringMember(*spec, "holderIdentity"));
+  const std::string_view version = kube::ObjectResourceVersion(*lease);
+
+  std::string record =
+      holder + "\n" + std::string(StringMember(*spec, "renewTime")) + "\n" + std::string(version);
+  if (record != observed_record_) {
+    observed_record_ = std::move(record);
+    observed_at_ = options_.now();
+  }
+
+  const bool ours = holder == options_.identity;
+  const auto duration = std::chrono::seconds(IntMember(*spec, "leaseDurationSeconds"));
+  if (!ours && !holder.empty() && options_.now() - observed_at_ < duration) {
+    leading_ = false;
+    return false;
+  }
+  leading_ = Write(version, !ours, IntMember(*spec, "leaseTransitions") + (ours ? 0 : 1));
+  return leading_;
+}
+
+bool LeaderElector::Create() {
+  acquired_at_ = MicroTimeNow();
+  JsonDocument lease;
+  lease.SetObject();
+  auto& allocator = lease.GetAllocator();
+  JsonValue metadata(rapidjson::kObjectType);
+  metadata.AddMember("name", StringValue(options_.lease_name, allocator), allocator);
+  metadata.AddMember("namespace", StringValue(options_.namespace_name, allocator), allocator);
+  JsonValue spec(rapidjson::kObjectType);
+  spec.AddMember("holderIdentity", StringValue(options_.identity, allocator), allocator);
+  spec.AddMember("leaseDurationSeconds", static_cast<int64_t>(options_.lease_duration.count()),
+                 allocator);
+  spec.AddMember("acquireTime", StringValue(acquired_at_, allocator), allocator);
+  spec.AddMember("renewTime", StringValue(acquired_at_, allocator), allocator);
+  spec.AddMember("leaseTransitions", 0, allocator);
+  lease.AddMember("apiVersion", "coordination.k8s.io/v1", allocator);
+  lease.AddMember("kind", "Lease", allocator);
+  lease.AddMember("metadata", metadata, allocator);
+  lease.AddMember("spec", spec, allocator);
+
+  Result<JsonDocument> created = writer_.Create(LeasesResource(), options_.namespace_name, lease);
+  if (created.ok()) {
+    log::Info("leadership acquired",
+              {{log::key::kComponent, "controller"}, {log::key::kIdentity, options_.identity}});
+  }
+  return created.ok();
+}
+
+// A merge patch conditional on `resource_version`: a replica that read an older Lease gets a
+// conflict and loses the round.
+bool LeaderElector::Write(std::string_view resource_version, bool take_over, int64_t transitions) {
+  const std::string now = MicroTimeNow();
+  if (take_over || acquired_at_.empty()) acquired_at_ = now;
+  JsonDocument patch;
+  patch.SetObject();
+  auto& allocator = patch.GetAllocator();
+  JsonValue metadata(rapidjson::kObjectType);
+  metadata.AddMember("resourceVersion", StringValue(resource_version, allocator), allocator);
+  JsonValue spec(rapidjson::kObjectType);
+  spec.AddMember("holderIdentity", StringValue(options_.identity, allocator), allocator);
+  spec.AddMember("leaseDurationSeconds", static_cast<int64_t>(options_.lease_duration.count()),
+                 allocator);
+  spec.AddMember("acquireTime", StringValue(acquired_at_, allocator), allocator);
+  spec.AddMember("renewTime", StringValue(now, allocator), allocator);
+  spec.AddMember("leaseTransitions", transitions, allocator);
+  patch.AddMember("metadata", metadata, allocator);
+  patch.AddMember("spec", spec, allocator);
+
+  Result<JsonDocument> written =
+      writer_.Patch(LeasesResource(), options_.namespace_name, options_.lease_name,
+                    kube::PatchType::kMergePatch, patch);
+  if (!written.ok()) return false;
+  if (take_over) {
+    log::Info("leadership acquired",
+              {{log::key::kComponent, "controller"}, {log::key::kIdentity, options_.identity}});
+  }
+  return true;
+}
+
+bool LeaderElector::WaitUntilLeading(std::stop_token stop) {
+  while (!TryAcquireOrRenew()) {
+    if (!Sleep(options_.retry_period, stop)) return false;
+  }
+  return true;
+}
+
+Status LeaderElector::KeepLeading(std::stop_token stop) {
+  auto renewed = options_.now();
+  while (Sleep(options_.retry_period, stop)) {
+    if (TryAcquireOrRenew()) {
+      renewed = options_.now();
+      continue;
+    }
+    if (options_.now() - renewed >= options_.renew_deadline) {
+      log::Error("leadership lost",
+                 {{log::key::kComponent, "controller"}, {log::key::kIdentity, options_.identity}});
+      return UnavailableError("leadership lost: the Lease " + options_.namespace_name + "/" +
+                              options_.lease_name + " could not be renewed");
+    }
+  }
+  return Status::Ok();
+}
+
+void LeaderElector::Release() {
+  if (!leading_) return;
+  Result<JsonDocument> lease =
+      reader_.Get(LeasesResource(), options_.namespace_name, options_.lease_name);
+  if (!lease.ok()) return;
+  const JsonValue* spec = FindMember(*lease, "spec");
+  if (spec == nullptr || StringMember(*spec, "holderIdentity") != options_.identity) return;
+
+  // An empty holder lets a standby take over at its next try instead of after the duration.
+  JsonDocument patch;
+  patch.SetObject();
+  auto& allocator = patch.GetAllocator();
+  JsonValue metadata(rapidjson::kObjectType);
+  metadata.AddMember("resourceVersion", StringValue(kube::ObjectResourceVersion(*lease), allocator),
+                     allocator);
+  JsonValue released(rapidjson::kObjectType);
+  released.AddMember("holderIdentity", "", allocator);
+  released.AddMember("renewTime", StringValue(MicroTimeNow(), allocator), allocator);
+  patch.AddMember("metadata", metadata, allocator);
+  patch.AddMember("spec", released, allocator);
+  if (writer_
+          .Patch(LeasesResource(), options_.namespace_name, options_.lease_name,
+                 kube::PatchType::kMergePatch, patch)
+          .ok()) {
+    log::Info("leadership released",
+              {{log::key::kComponent, "controller"}, {log::key::kIdentity, options_.identity}});
+  }
+  leading_ = false;
+}
+
+}  // namespace ccspm::controller
