@@ -166,9 +166,14 @@ Status LeaderElector::KeepLeading(std::stop_token stop) {
 
 void LeaderElector::Release() {
   if (!leading_) return;
+  leading_ = false;
   Result<JsonDocument> lease =
       reader_.Get(LeasesResource(), options_.namespace_name, options_.lease_name);
-  if (!lease.ok()) return;
+  if (!lease.ok()) {
+    log::Warn("lease not released", {{log::key::kIdentity, options_.identity},
+                                     {log::key::kError, lease.status().message()}});
+    return;
+  }
   const JsonValue* spec = FindMember(*lease, "spec");
   if (spec == nullptr || StringMember(*spec, "holderIdentity") != options_.identity) return;
 
@@ -184,14 +189,16 @@ void LeaderElector::Release() {
   released.AddMember("renewTime", StringValue(MicroTimeNow(), allocator), allocator);
   patch.AddMember("metadata", metadata, allocator);
   patch.AddMember("spec", released, allocator);
-  if (writer_
-          .Patch(LeasesResource(), options_.namespace_name, options_.lease_name,
-                 kube::PatchType::kMergePatch, patch)
-          .ok()) {
-    log::Info("leadership released",
-              {{log::key::kComponent, "controller"}, {log::key::kIdentity, options_.identity}});
+  Result<JsonDocument> written =
+      writer_.Patch(LeasesResource(), options_.namespace_name, options_.lease_name,
+                    kube::PatchType::kMergePatch, patch);
+  if (!written.ok()) {
+    log::Warn("lease not released", {{log::key::kIdentity, options_.identity},
+                                     {log::key::kError, written.status().message()}});
+    return;
   }
-  leading_ = false;
+  log::Info("leadership released",
+            {{log::key::kComponent, "controller"}, {log::key::kIdentity, options_.identity}});
 }
 
 }  // namespace ccspm::controller
