@@ -128,8 +128,8 @@ checks "$defaults.json" <<PY
 $prelude
 kinds = sorted({o["kind"] for o in items})
 check(kinds == sorted(["ClusterRole", "ClusterRoleBinding", "Deployment",
-    "MutatingWebhookConfiguration", "PodDisruptionBudget", "Secret", "Service",
-    "ServiceAccount", "ValidatingWebhookConfiguration"]),
+    "MutatingWebhookConfiguration", "PodDisruptionBudget", "Role", "RoleBinding", "Secret",
+    "Service", "ServiceAccount", "ValidatingWebhookConfiguration"]),
     "default values render the expected kinds", kinds)
 
 secret = find("Secret", "$fullname-webhook-tls")[0]["data"]
@@ -180,6 +180,14 @@ controller = dict(pod_templates())["$fullname-controller"]["containers"][0]
 check({"--exclude-namespace=kube-system", "--exclude-namespace=$NS"}
       <= set(controller["args"]),
       "the controller excludes kube-system and the release namespace", controller["args"])
+check("--leader-elect=true" in controller["args"]
+      and {e["name"] for e in controller.get("env", [])} >= {"POD_NAME", "POD_NAMESPACE"},
+      "the controller replicas elect a leader, named by their pods", controller)
+role = find("Role", "$fullname-controller-leader-election")
+check(role and role[0]["rules"] == [{"apiGroups": ["coordination.k8s.io"],
+                                     "resources": ["leases"],
+                                     "verbs": ["get", "create", "patch"]}],
+      "the controller may only get, create and patch Leases, in its namespace", role)
 
 service = find("Service", "$fullname-webhook")[0]["spec"]["ports"][0]
 check(service["port"] == 443 and service["targetPort"] == "https",
@@ -296,8 +304,8 @@ else
 fi
 
 # Values the chart refuses, before anything reaches the cluster.
-for bad in webhook.failurePolicy=Maybe webhook.timeoutSeconds=31 controller.replicas=2 \
-  webhook.preStopSleepSeconds=30; do
+for bad in webhook.failurePolicy=Maybe webhook.timeoutSeconds=31 \
+  controller.replicas=2,controller.leaderElection.enabled=false webhook.preStopSleepSeconds=30; do
   if output=$(helm_run template "$release" "$chart" -n "$NS" --set "$bad" 2>&1); then
     fail "helm template refuses $bad" "it rendered"
   else
