@@ -126,7 +126,8 @@ void PolicySync::WatchNewlyServedKinds() {
   WatchedTypes watched = WatchedTypesFor(*policies, resolver_);
   kinds_unresolved_ = !watched.unresolved.empty();
   if (watched.types.size() == watched_types_) return;
-  log::Info("policy kinds now served", {{log::key::kCount, std::to_string(watched.types.size())}});
+  log::Info("policy kinds now served",
+            {{log::key::kCount, static_cast<uint64_t>(watched.types.size())}});
   Watch(watched);
 }
 
@@ -179,7 +180,7 @@ void PolicySync::Rebuild() {
   }
   if (watched.wildcards > 0) {
     log::Info("wildcard kinds not watched",
-              {{log::key::kCount, std::to_string(watched.wildcards)}});
+              {{log::key::kCount, static_cast<uint64_t>(watched.wildcards)}});
   }
   kinds_unresolved_ = !watched.unresolved.empty();
   {

@@ -1,7 +1,7 @@
 #include "manifest/block_reader.h"
 
-#include <cstdint>
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <string>
 
