@@ -68,6 +68,7 @@ void Informer::Run(std::stop_token stop) {
   Backoff backoff(options_.backoff, options_.jitter);
   SleepFunction sleep = options_.sleep ? options_.sleep : InterruptibleSleep;
   bool need_list = true;
+  bool just_listed = false;  // No watch has delivered anything since the last list.
 
   while (!stop.stop_requested()) {
     if (need_list) {
@@ -81,6 +82,7 @@ void Informer::Run(std::stop_token stop) {
         continue;
       }
       need_list = false;
+      just_listed = true;
     }
 
     int delivered = 0;
@@ -96,12 +98,20 @@ void Informer::Run(std::stop_token stop) {
         },
         stop);
     if (stop.stop_requested()) break;
+    if (delivered > 0) just_listed = false;
 
     if (watched.kind() == ErrorKind::kGone) {
       log::Info("informer relisting", {{log::key::kResourceKind, type_.kind},
                                        {log::key::kResourceVersion, resource_version_},
                                        {log::key::kReason, watched.message()}});
       need_list = true;
+      // 410 is the server's answer, not a failure: relist at once, whatever backoff earlier
+      // errors built up (a reinstalled CRD would otherwise wait up to the cap). Only a watch
+      // gone again right after its list, a server that cannot keep one, backs off.
+      if (!just_listed) {
+        backoff.Reset();
+        continue;
+      }
     } else if (!watched.ok()) {
       log::Warn("informer watch failed", {{log::key::kResourceKind, type_.kind},
                                           {log::key::kErrorKind, ErrorKindName(watched.kind())},

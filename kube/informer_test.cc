@@ -56,8 +56,13 @@ class InformerTest : public ::testing::Test {
   }
 
   void Record(const char* what, const JsonDocument& object) {
-    std::lock_guard<std::mutex> lock(mutex_);
-    calls_.push_back(std::string(what) + " " + ObjectKey(object));
+    std::function<void()> hook;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      calls_.push_back(std::string(what) + " " + ObjectKey(object));
+      hook = std::exchange(on_next_record_, nullptr);
+    }
+    if (hook) hook();
   }
 
   std::vector<std::string> Calls() {
@@ -80,6 +85,7 @@ class InformerTest : public ::testing::Test {
   std::vector<std::string> calls_;
   std::vector<milliseconds> sleeps_;
   std::function<void()> on_next_sleep_;
+  std::function<void()> on_next_record_;  // Runs on the informer's thread, in a handler.
 };
 
 TEST_F(InformerTest, ListsThenFollowsWatchEvents) {
@@ -110,7 +116,8 @@ TEST_F(InformerTest, RelistsWhenTheWatchIsGoneAndReportsTheDifference) {
   Create("a");
   Create("b");
   faults_.FailNext(Operation::kWatch, InjectedGone());
-  // Changes during the gap are only visible to the relist.
+  // Changes during the gap are only visible to the relist. A watch gone right after its list
+  // backs off: the server cannot keep one.
   on_next_sleep_ = [&] {
     ASSERT_TRUE(fake_.Delete(kConfigMaps, "prod", "b").ok());
     Create("c");
@@ -140,6 +147,30 @@ TEST_F(InformerTest, RelistsAtOnceAfterAGoneErrorMidStream) {
   ASSERT_TRUE(WaitUntil([&] { return faults_.Calls(Operation::kWatch) == 2; }));
   EXPECT_NE(informer->Get("prod/b"), nullptr);
   EXPECT_TRUE(Sleeps().empty());  // The stream was productive, so no backoff.
+}
+
+// After failures (a CRD deleted, say), a 410 Gone is the server answering again: the relist
+// happens at once instead of after the backoff the failures built up.
+TEST_F(InformerTest, RelistsAtOnceWhenGoneFollowsFailedWatches) {
+  Create("a");
+  auto informer = MakeInformer();
+  informer->Start();
+  ASSERT_TRUE(informer->WaitForSync(milliseconds(5000)));
+  ASSERT_TRUE(fake_.WaitForOpenWatches(1, milliseconds(5000)));
+  Create("b");
+  ASSERT_TRUE(WaitUntil([&] { return informer->Get("prod/b") != nullptr; }));
+
+  faults_.FailNext(Operation::kWatch, InjectedTimeout(), 2);
+  on_next_sleep_ = [&] {
+    // Meanwhile the resource comes back with a new history: the watch after next is gone.
+    faults_.FailNext(Operation::kWatch, InjectedGone());
+    Create("c");
+  };
+  fake_.EndWatches();
+  ASSERT_TRUE(WaitUntil([&] { return faults_.Calls(Operation::kList) == 2; }));
+  ASSERT_TRUE(WaitUntil([&] { return informer->Get("prod/c") != nullptr; }));
+  EXPECT_EQ(Sleeps(), (std::vector<milliseconds>{milliseconds(100), milliseconds(200)}))
+      << "no third wait before the relist";
 }
 
 TEST_F(InformerTest, BacksOffExponentiallyWhileListingFails) {
