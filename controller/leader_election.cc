@@ -54,7 +54,7 @@ bool LeaderElector::TryAcquireOrRenew() {
   Result<JsonDocument> lease =
       reader_.Get(LeasesResource(), options_.namespace_name, options_.lease_name);
   if (!lease.ok()) {
-    leading_ = lease.status().kind() == ErrorKind::kNotFound && Create();
+    leading_ = lease.status().kind() == ErrorKind::kNotFound && !HolderMayBeWorking() && Create();
     return leading_;
   }
 
@@ -68,17 +68,28 @@ bool LeaderElector::TryAcquireOrRenew() {
       holder + "\n" + std::string(StringMember(*spec, "renewTime")) + "\n" + std::string(version);
   if (record != observed_record_) {
     observed_record_ = std::move(record);
+    observed_holder_ = holder;
+    observed_duration_ = std::chrono::seconds(IntMember(*spec, "leaseDurationSeconds"));
     observed_at_ = options_.now();
   }
 
   const bool ours = holder == options_.identity;
-  const auto duration = std::chrono::seconds(IntMember(*spec, "leaseDurationSeconds"));
-  if (!ours && !holder.empty() && options_.now() - observed_at_ < duration) {
+  held_by_other_ = !ours && !holder.empty();
+  if (HolderMayBeWorking()) {
     leading_ = false;
     return false;
   }
   leading_ = Write(version, !ours, IntMember(*spec, "leaseTransitions") + (ours ? 0 : 1));
+  if (leading_) held_by_other_ = false;
   return leading_;
+}
+
+// Whether another replica was seen holding the Lease less than its duration ago, and so may
+// still be working. Also when the Lease has been deleted since: a standby that recreated it at
+// once would work beside a leader that has not noticed yet.
+bool LeaderElector::HolderMayBeWorking() const {
+  return !observed_holder_.empty() && observed_holder_ != options_.identity &&
+         options_.now() - observed_at_ < observed_duration_;
 }
 
 bool LeaderElector::Create() {
@@ -102,6 +113,8 @@ bool LeaderElector::Create() {
   lease.AddMember("spec", spec, allocator);
 
   Result<JsonDocument> created = writer_.Create(LeasesResource(), options_.namespace_name, lease);
+  // Another replica created it first.
+  if (created.status().kind() == ErrorKind::kConflict) held_by_other_ = true;
   if (created.ok()) {
     log::Info("leadership acquired",
               {{log::key::kComponent, "controller"}, {log::key::kIdentity, options_.identity}});
@@ -154,7 +167,9 @@ Status LeaderElector::KeepLeading(std::stop_token stop) {
       renewed = options_.now();
       continue;
     }
-    if (options_.now() - renewed >= options_.renew_deadline) {
+    // Another replica holds the Lease (it was taken over, or deleted and recreated): stop at
+    // once rather than work beside it until the deadline.
+    if (held_by_other_ || options_.now() - renewed >= options_.renew_deadline) {
       log::Error("leadership lost",
                  {{log::key::kComponent, "controller"}, {log::key::kIdentity, options_.identity}});
       return UnavailableError("leadership lost: the Lease " + options_.namespace_name + "/" +

@@ -4,10 +4,11 @@
 // The holder renews the Lease every retry period. Another replica takes it over once it has
 // seen the same holder and renew time for a whole lease duration: time is measured on the
 // taker's own clock from when it observed the record, never by comparing clocks of two
-// machines. Every write is conditional on the resourceVersion read, so two replicas cannot
-// both win. A leader that cannot renew for the renew deadline stops leading (RunController
-// then exits and the Deployment restarts it as a standby), and a leader that is told to stop
-// releases the Lease so a standby takes over at once.
+// machines; a Lease deleted meanwhile counts as held until then too. Every write is conditional
+// on the resourceVersion read, so two replicas cannot both win. A leader that finds another
+// replica holding the Lease stops at once, one that cannot renew stops at the renew deadline
+// (RunController then exits and the Deployment restarts it as a standby), and a leader that is
+// told to stop releases the Lease so a standby takes over at once.
 #pragma once
 
 #include <chrono>
@@ -59,6 +60,7 @@ class LeaderElector {
 
  private:
   bool Create();
+  bool HolderMayBeWorking() const;
   bool Write(std::string_view resource_version, bool take_over, int64_t transitions);
 
   kube::ObjectReader& reader_;
@@ -67,8 +69,11 @@ class LeaderElector {
 
   // The last record seen (holder, renew time, resourceVersion) and when it was first seen.
   std::string observed_record_;
+  std::string observed_holder_;
+  std::chrono::seconds observed_duration_{0};
   std::chrono::steady_clock::time_point observed_at_{};
-  std::string acquired_at_;  // acquireTime of our own tenure.
+  bool held_by_other_ = false;  // The last look found another replica holding the Lease.
+  std::string acquired_at_;     // acquireTime of our own tenure.
   bool leading_ = false;
 };
 

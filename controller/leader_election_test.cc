@@ -92,6 +92,49 @@ TEST_F(LeaderElectionTest, AWriteFromAnOutdatedReadLoses) {
   EXPECT_EQ(Holder(), "");
 }
 
+// A Lease deleted under a working leader is not a free Lease: a standby that recreated it at
+// once would work beside the leader until the leader noticed.
+TEST_F(LeaderElectionTest, ADeletedLeaseIsNotTakenWhileItsHolderMayStillWork) {
+  LeaderElector a(fake_, fake_, Options("a"));
+  LeaderElector b(fake_, fake_, Options("b"));
+  ASSERT_TRUE(a.TryAcquireOrRenew());
+  EXPECT_FALSE(b.TryAcquireOrRenew());
+
+  ASSERT_TRUE(fake_.Delete(LeasesResource(), "ccspm", "ccspm-controller").ok());
+  now_ += seconds(5);
+  EXPECT_FALSE(b.TryAcquireOrRenew()) << "a may still be working";
+  EXPECT_FALSE(fake_.Get(LeasesResource(), "ccspm", "ccspm-controller").ok());
+
+  // The leader notices first and recreates it: it goes on leading.
+  ASSERT_TRUE(a.TryAcquireOrRenew());
+  EXPECT_EQ(Holder(), "a");
+  EXPECT_FALSE(b.TryAcquireOrRenew());
+
+  // Deleted again and the leader gone for good: the standby waits out the lease, then leads.
+  ASSERT_TRUE(fake_.Delete(LeasesResource(), "ccspm", "ccspm-controller").ok());
+  now_ += seconds(14);
+  EXPECT_FALSE(b.TryAcquireOrRenew());
+  now_ += seconds(2);
+  EXPECT_TRUE(b.TryAcquireOrRenew());
+  EXPECT_EQ(Holder(), "b");
+}
+
+TEST_F(LeaderElectionTest, ALeaderThatFindsAnotherHolderStopsAtOnce) {
+  kube::FaultInjectingClient counted(fake_);
+  LeaderElector a(counted, counted, Options("a"));
+  ASSERT_TRUE(a.TryAcquireOrRenew());
+
+  Result<JsonDocument> patch = ParseJson(R"({"spec": {"holderIdentity": "z"}})");
+  ASSERT_TRUE(patch.ok());
+  ASSERT_TRUE(fake_.Patch(LeasesResource(), "ccspm", "ccspm-controller",
+                          kube::PatchType::kMergePatch, *patch)
+                  .ok());
+  const int gets = counted.Calls(kube::Operation::kGet);
+  Status kept = a.KeepLeading(std::stop_source().get_token());
+  EXPECT_EQ(kept.kind(), ErrorKind::kUnavailable);
+  EXPECT_EQ(counted.Calls(kube::Operation::kGet), gets + 1) << "no retries until the deadline";
+}
+
 TEST_F(LeaderElectionTest, ALeaderThatCannotRenewStopsLeading) {
   kube::FaultInjectingClient faulty(fake_);
   LeaderElectionOptions options = Options("a");

@@ -45,6 +45,12 @@ expect_field "the second replica leaves it alone" "$lease" .spec.holderIdentity 
 log_has "the second replica waits" b '"msg":"waiting for leadership"'
 log_has "the second replica does no work while it waits" b '"msg":"controller started"' absent
 
+# Whichever replica looks first, a deleted Lease goes back to the leader that may be working.
+k delete $lease >/dev/null
+eventually_field "the leader recreates its deleted Lease" 10 "$lease" .spec.holderIdentity e2e-a
+sleep 3
+log_has "the standby did not take the deleted Lease" b '"msg":"controller started"' absent
+
 kill -KILL "$pid_a"
 wait_gone "$pid_a"
 # The Lease lasts 15 s from the last renewal the standby saw; it retries every 2 s.
