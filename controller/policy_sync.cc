@@ -107,26 +107,31 @@ void PolicySync::Run(std::stop_token stop) {
     Rebuild();
     std::unique_lock<std::mutex> lock(mutex_);
     while (!dirty_ && !stop.stop_requested()) {
-      if (!kinds_unresolved_) {
-        changed_.wait(lock, stop, [this] { return dirty_; });
-        break;
-      }
       if (changed_.wait_for(lock, stop, unresolved_retry_, [this] { return dirty_; })) break;
       lock.unlock();
-      WatchNewlyServedKinds();
+      FollowServedKinds();
       lock.lock();
     }
     dirty_ = false;
   }
 }
 
-// The policies did not change, but a kind they name may be served now (its CRD installed).
-void PolicySync::WatchNewlyServedKinds() {
+// The policies did not change, but the kinds the cluster serves may have: a kind they name is
+// served now (its CRD installed), or a watched one is no longer (its CRD deleted). Asks the
+// resolver only in those cases, so a steady cluster costs no requests.
+void PolicySync::FollowServedKinds() {
+  const std::vector<kube::ResourceType> gone = watch_set_.TypesNotServed();
+  if (gone.empty() && !kinds_unresolved_) return;
+  for (const kube::ResourceType& type : gone) resolver_.Forget(type.group, type.version);
+
   const engine::PolicySetPtr policies = Current();
   WatchedTypes watched = WatchedTypesFor(*policies, resolver_);
   kinds_unresolved_ = !watched.unresolved.empty();
   if (watched.types.size() == watched_types_) return;
-  log::Info("policy kinds now served",
+  for (const std::string& kind : watched.unresolved) {
+    log::Warn("kind not watched yet", {{log::key::kError, kind}});
+  }
+  log::Info("served policy kinds changed",
             {{log::key::kCount, static_cast<uint64_t>(watched.types.size())}});
   Watch(watched);
 }

@@ -36,10 +36,11 @@ struct WatchedTypes {
 // resource type of a cluster would cost more than the drift loop is worth.
 WatchedTypes WatchedTypesFor(const engine::PolicySet& policies, kube::ResourceResolver& resolver);
 
-// Thread-safe. Changes are coalesced: many policy events in a burst cause one rebuild. While a
-// policy names a kind the cluster does not serve, the kinds are resolved again every
-// `unresolved_retry`, so a CRD installed after its policy is watched within that time (the
-// resolver bounds how often it asks the API server).
+// Thread-safe. Changes are coalesced: many policy events in a burst cause one rebuild. Every
+// `unresolved_retry` it also follows the kinds the cluster serves: while a policy names a kind
+// the cluster does not serve, the kinds are resolved again, so a CRD installed after its policy
+// is watched within that time (the resolver bounds how often it asks the API server); a watched
+// kind answered 404 (its CRD deleted) is forgotten by the resolver and its watch stopped.
 class PolicySync {
  public:
   PolicySync(kube::ObjectReader& reader, kube::Watcher& watcher, kube::StatusWriter& status,
@@ -60,7 +61,7 @@ class PolicySync {
  private:
   void Run(std::stop_token stop);
   void Rebuild();
-  void WatchNewlyServedKinds();
+  void FollowServedKinds();
   void Watch(const WatchedTypes& watched);
   void WriteConditions(const std::vector<std::shared_ptr<const JsonDocument>>& objects,
                        const std::vector<engine::PolicyLoadError>& errors);

@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "kube/fake_client.h"
+#include "kube/fault_injecting_client.h"
 
 namespace ccspm::controller {
 namespace {
@@ -30,6 +31,11 @@ class LateResolver final : public kube::ResourceResolver {
                                             std::string_view kind) override {
     return Resolve(group, kind);
   }
+  void Forget(std::string_view group, std::string_view version) override {
+    if (group == "example.io" && version == "v1") ++forgotten;
+  }
+
+  std::atomic<int> forgotten{0};
 };
 
 // Polls `condition` for up to two seconds.
@@ -68,6 +74,40 @@ TEST(ControllerPolicySyncTest, WatchesAKindOnceTheClusterServesIt) {
   const int calls = resolver.calls;
   std::this_thread::sleep_for(100ms);
   EXPECT_EQ(resolver.calls, calls) << "no more asking once every kind is served";
+
+  sync.Stop();
+  watch_set.StopAll();
+  queue.ShutDown();
+}
+
+TEST(ControllerPolicySyncTest, StopsWatchingAKindTheClusterNoLongerServes) {
+  kube::FakeClient fake;
+  kube::FaultInjectingClient faults(fake);
+  Result<JsonDocument> policy = ParseJson(R"({
+    "apiVersion": "ccspm.io/v1alpha1", "kind": "GoldenPolicy",
+    "metadata": {"name": "widgets", "generation": 1},
+    "spec": {"match": {"kinds": ["example.io/Widget"]},
+             "settings": [{"id": "replicas", "path": "spec.replicas", "value": 2}]}})");
+  ASSERT_TRUE(policy.ok());
+  ASSERT_TRUE(fake.Create(GoldenPolicyType(), "", *policy).ok());
+
+  LateResolver resolver;
+  resolver.served = true;
+  WorkQueue queue;
+  Metrics metrics;
+  kube::InformerOptions quick;
+  quick.backoff = {.initial = 1ms, .max = 5ms, .jitter = 0};
+  WatchSet watch_set(faults, faults, queue, {}, quick);
+  PolicySync sync(faults, faults, faults, resolver, watch_set, metrics, quick, 20ms);
+  sync.Start();
+  ASSERT_TRUE(Eventually([&] { return watch_set.size() == 1 && watch_set.Synced(); }));
+
+  // The CRD is deleted: discovery stops serving the kind and its watch is answered 404.
+  resolver.served = false;
+  faults.FailNext(kube::Operation::kWatch, NotFoundError("the server could not find it"), 1000);
+  fake.EndWatches();
+  EXPECT_TRUE(Eventually([&] { return watch_set.size() == 0; })) << "the watch is stopped";
+  EXPECT_GE(resolver.forgotten, 1) << "the resolver is told to forget the group version";
 
   sync.Stop();
   watch_set.StopAll();

@@ -99,6 +99,15 @@ std::optional<CachedObject> WatchSet::Lookup(const std::string& key) const {
   return CachedObject{it->second.type, it->second.informer->Get(key.substr(bar + 1))};
 }
 
+std::vector<kube::ResourceType> WatchSet::TypesNotServed() const {
+  std::vector<kube::ResourceType> types;
+  std::lock_guard<std::mutex> lock(mutex_);
+  for (const auto& [id, watched] : watched_) {
+    if (watched.informer->NotServed()) types.push_back(watched.type);
+  }
+  return types;
+}
+
 void WatchSet::StopAll() { WatchExactly({}); }
 
 }  // namespace ccspm::controller

@@ -34,6 +34,9 @@ class WatchSet final : public ObjectCache {
 
   size_t size() const;
 
+  // The watched types the API server answers 404 for (their CRD deleted).
+  std::vector<kube::ResourceType> TypesNotServed() const;
+
   std::optional<CachedObject> Lookup(const std::string& key) const override;
 
   void StopAll();

@@ -166,4 +166,11 @@ Result<ResourceType> Discovery::Resolve(std::string_view group, std::string_view
                        std::string(group) + "\"");
 }
 
+void Discovery::Forget(std::string_view group, std::string_view version) {
+  std::lock_guard<std::mutex> refresh(refresh_mutex_);
+  std::lock_guard<std::mutex> lock(cache_mutex_);
+  group_versions_.erase(GroupVersionKey(std::string(group), std::string(version)));
+  groups_fetched_ = false;
+}
+
 }  // namespace ccspm::kube

@@ -28,6 +28,14 @@ class ResourceResolver {
   // The kind in exactly `version` of `group`.
   virtual Result<ResourceType> ResolveVersion(std::string_view group, std::string_view version,
                                               std::string_view kind) = 0;
+
+  // Forgets what is known of `group`/`version`, so the next Resolve asks the API server again
+  // (after the resource was found missing: its CRD deleted). Resolvers that cache nothing
+  // need not override it.
+  virtual void Forget(std::string_view group, std::string_view version) {
+    (void)group;
+    (void)version;
+  }
 };
 
 struct DiscoveryOptions {
@@ -39,8 +47,8 @@ struct DiscoveryOptions {
 
 // Reads GET /api, /apis and the group-version resource lists, caching what it learns. A cache
 // miss refreshes the group list and that group version's resources (new CRDs appear that way).
-// Limitation: a kind whose CRD was deleted stays cached for the life of the process, because
-// hits never refetch and nothing watches CRDs; requests for it then get kNotFound from the API.
+// Hits never refetch: a kind whose CRD was deleted stays cached until its user calls Forget
+// (the controller does when a watch is answered 404).
 class Discovery final : public ResourceResolver {
  public:
   explicit Discovery(std::shared_ptr<Transport> transport, DiscoveryOptions options = {});
@@ -48,6 +56,7 @@ class Discovery final : public ResourceResolver {
   Result<ResourceType> Resolve(std::string_view group, std::string_view kind) override;
   Result<ResourceType> ResolveVersion(std::string_view group, std::string_view version,
                                       std::string_view kind) override;
+  void Forget(std::string_view group, std::string_view version) override;
 
  private:
   struct Group {

@@ -79,6 +79,21 @@ TEST_F(DiscoveryTest, CachesHitsAndRateLimitsMisses) {
   EXPECT_EQ(discovery_.Resolve("", "Widget")->resource, "widgets");
 }
 
+// A kind whose CRD was deleted is answered from the cache until the user says so; then the
+// next lookup asks the API server again, without waiting for the refresh interval.
+TEST_F(DiscoveryTest, ForgetsAGroupVersionOnRequest) {
+  ASSERT_TRUE(discovery_.Resolve("apps", "Deployment").ok());
+  transport_->Respond("GET", "/apis/apps/v1", 200, R"({"resources":[]})");
+  EXPECT_TRUE(discovery_.Resolve("apps", "Deployment").ok()) << "a hit, from the cache";
+
+  const size_t before = Requests();
+  discovery_.Forget("apps", "v1");
+  Result<ResourceType> gone = discovery_.Resolve("apps", "Deployment");
+  EXPECT_EQ(gone.status().kind(), ErrorKind::kNotFound);
+  EXPECT_GT(Requests(), before);
+  EXPECT_TRUE(discovery_.Resolve("", "Pod").ok()) << "other groups are still known";
+}
+
 TEST_F(DiscoveryTest, UnknownGroupIsNotFoundAndServerErrorsPassThrough) {
   EXPECT_EQ(discovery_.Resolve("nope.io", "X").status().kind(), ErrorKind::kNotFound);
   EXPECT_EQ(discovery_.ResolveVersion("apps", "v9", "X").status().kind(), ErrorKind::kNotFound);

@@ -73,6 +73,7 @@ void Informer::Run(std::stop_token stop) {
   while (!stop.stop_requested()) {
     if (need_list) {
       Status listed = Relist();
+      not_served_ = listed.kind() == ErrorKind::kNotFound;
       if (!listed.ok()) {
         log::Warn("informer list failed", {{log::key::kResourceKind, type_.kind},
                                            {log::key::kErrorKind, ErrorKindName(listed.kind())},
@@ -99,6 +100,7 @@ void Informer::Run(std::stop_token stop) {
         stop);
     if (stop.stop_requested()) break;
     if (delivered > 0) just_listed = false;
+    not_served_ = watched.kind() == ErrorKind::kNotFound;
 
     if (watched.kind() == ErrorKind::kGone) {
       log::Info("informer relisting", {{log::key::kResourceKind, type_.kind},

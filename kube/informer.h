@@ -1,6 +1,7 @@
 // A cache of one resource kept current by list + watch, with change callbacks.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <functional>
@@ -68,6 +69,10 @@ class Informer {
 
   // True once the first list has been stored and its handlers called.
   bool HasSynced() const;
+
+  // True while the last list or watch was answered 404: the API server no longer serves the
+  // resource (its CRD was deleted). The informer keeps retrying with backoff meanwhile.
+  bool NotServed() const { return not_served_; }
   bool WaitForSync(std::chrono::milliseconds timeout) const;
 
   // The cached object under `key` ("ns/name", or "name" when cluster-scoped), or null.
@@ -98,6 +103,7 @@ class Informer {
   Cache cache_;                   // Guarded by mutex_.
   bool synced_ = false;           // Guarded by mutex_.
   std::string resource_version_;  // Only touched by the informer thread.
+  std::atomic<bool> not_served_{false};
 
   std::jthread thread_;
 };

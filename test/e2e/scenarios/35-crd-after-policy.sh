@@ -19,7 +19,8 @@ YAML
 eventually_field "the controller loaded it" 20 goldenpolicy/e2e-widget-replicas \
   '.status.conditions[?(@.type=="Ready")].status' True
 
-expect_admitted "the Widget CRD, installed after the policy" <<YAML
+widget_crd() {
+  cat <<YAML
 apiVersion: apiextensions.k8s.io/v1
 kind: CustomResourceDefinition
 metadata: {name: widgets.e2e.ccspm.io}
@@ -36,18 +37,26 @@ spec:
           type: object
           x-kubernetes-preserve-unknown-fields: true
 YAML
-k wait --for=condition=Established crd/widgets.e2e.ccspm.io --timeout=30s >/dev/null ||
-  fail "the Widget CRD is established"
+}
 
-expect_admitted "a Widget with one replica, which the webhook does not see" <<YAML
+# small_widget NAME: a Widget with one replica, labelled so the webhook does not see it.
+small_widget() {
+  cat <<YAML
 apiVersion: e2e.ccspm.io/v1
 kind: Widget
 metadata:
-  name: small
+  name: $1
   namespace: $NS
   labels: {ccspm.io/admission: skip}
 spec: {replicas: 1}
 YAML
+}
+
+widget_crd | expect_admitted "the Widget CRD, installed after the policy"
+k wait --for=condition=Established crd/widgets.e2e.ccspm.io --timeout=30s >/dev/null ||
+  fail "the Widget CRD is established"
+
+small_widget small | expect_admitted "a Widget with one replica, which the webhook does not see"
 # Discovery is asked again at most every 10 s, and unserved kinds are retried every 10 s.
 eventually_field "the new kind is watched and its drift repaired" 45 "widget/small -n $NS" \
   .spec.replicas 2
@@ -55,9 +64,24 @@ eventually_field "the new kind is watched and its drift repaired" 45 "widget/sma
 eventually_metric "the repair is counted" 10 "$CCSPM_CONTROLLER_METRICS_URL" \
   ccspm_drift_repaired_total 'policy="e2e-widget-replicas"' 1
 
+# The CRD deleted: its watch stops; installed again: watched again, and repaired again.
+watched=$(metric_value "$CCSPM_CONTROLLER_METRICS_URL" ccspm_watched_resources "")
+k delete crd widgets.e2e.ccspm.io >/dev/null
+start=$SECONDS
+until [[ "$(metric_value "$CCSPM_CONTROLLER_METRICS_URL" ccspm_watched_resources "")" == \
+  "$((watched - 1))" ]] || ((SECONDS - start >= 40)); do sleep 0.5; done
+expect_at_least "the deleted CRD's kind is no longer watched ($watched before)" \
+  "$((watched - $(metric_value "$CCSPM_CONTROLLER_METRICS_URL" ccspm_watched_resources "")))" 1
+widget_crd | expect_admitted "the Widget CRD, installed again"
+k wait --for=condition=Established crd/widgets.e2e.ccspm.io --timeout=30s >/dev/null ||
+  fail "the Widget CRD is established again"
+small_widget again | expect_admitted "another Widget with one replica"
+eventually_field "the kind is watched again and the new Widget repaired" 45 \
+  "widget/again -n $NS" .spec.replicas 2
+
 # A deleted policy's series leave the scrape rather than lingering until a restart.
 k delete goldenpolicy e2e-widget-replicas >/dev/null
 eventually_no_metric "the deleted policy's repair series is gone" 20 \
   "$CCSPM_CONTROLLER_METRICS_URL" ccspm_drift_repaired_total 'policy="e2e-widget-replicas"'
-k delete widget small -n "$NS" >/dev/null
+k delete widget small again -n "$NS" >/dev/null
 k delete crd widgets.e2e.ccspm.io >/dev/null
