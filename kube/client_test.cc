@@ -144,7 +144,8 @@ TEST_F(ClientTest, RecordEventCreatesACoreEvent) {
 TEST_F(ClientTest, RecordEventCountsRepeatsIntoOneEvent) {
   transport_->Respond("POST", "/api/v1/namespaces/prod/events", 201,
                       R"({"metadata":{"name":"web.17a","namespace":"prod"}})");
-  transport_->Respond("PATCH", "/api/v1/namespaces/prod/events/web.17a?fieldManager=ccspm", 200, "{}");
+  transport_->Respond("PATCH", "/api/v1/namespaces/prod/events/web.17a?fieldManager=ccspm", 200,
+                      "{}");
   ObjectReference web{"apps/v1", "Deployment", "prod", "web", "uid-2", "7"};
 
   ASSERT_TRUE(client_.RecordEvent(web, EventType::kNormal, "DriftRepaired", "fixed").ok());

@@ -69,11 +69,11 @@ class Informer {
 
   // True once the first list has been stored and its handlers called.
   bool HasSynced() const;
+  bool WaitForSync(std::chrono::milliseconds timeout) const;
 
   // True while the last list or watch was answered 404: the API server no longer serves the
   // resource (its CRD was deleted). The informer keeps retrying with backoff meanwhile.
   bool NotServed() const { return not_served_; }
-  bool WaitForSync(std::chrono::milliseconds timeout) const;
 
   // The cached object under `key` ("ns/name", or "name" when cluster-scoped), or null.
   std::shared_ptr<const JsonDocument> Get(const std::string& key) const;
@@ -100,10 +100,10 @@ class Informer {
 
   mutable std::mutex mutex_;
   mutable std::condition_variable synced_cv_;
-  Cache cache_;                   // Guarded by mutex_.
-  bool synced_ = false;           // Guarded by mutex_.
-  std::string resource_version_;  // Only touched by the informer thread.
-  std::atomic<bool> not_served_{false};
+  Cache cache_;                          // Guarded by mutex_.
+  bool synced_ = false;                  // Guarded by mutex_.
+  std::string resource_version_;         // Only touched by the informer thread.
+  std::atomic<bool> not_served_{false};  // Written by the informer thread, read by any.
 
   std::jthread thread_;
 };
