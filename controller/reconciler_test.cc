@@ -159,8 +159,14 @@ TEST(ReconcilerTest, StopsFightingAWriterThatKeepsUndoingRepairs) {
   std::vector<kube::FakeClient::RecordedEvent> events = client.RecordedEvents();
   ASSERT_EQ(events.size(), 3u) << "two repairs, then one report for the paused ones";
   EXPECT_NE(events[2].message.find("repair paused"), std::string::npos);
+  // The work loop looks again when the window has passed, even if nothing changes meanwhile.
+  now += std::chrono::minutes(1);
+  EXPECT_EQ(budget.RetryAfter("apps/v1/deployments|shop/web"),
+            std::optional<RepairBudget::Clock::duration>(std::chrono::minutes(4)));
+  EXPECT_EQ(budget.RetryAfter("apps/v1/deployments|shop/other"), std::nullopt);
 
-  now += std::chrono::minutes(6);
+  now += std::chrono::minutes(5);
+  EXPECT_EQ(budget.RetryAfter("apps/v1/deployments|shop/web"), std::nullopt);
   EXPECT_EQ(*reconciler.Reconcile("apps/v1/deployments|shop/web"), ReconcileResult::kRepaired);
 }
 

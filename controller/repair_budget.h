@@ -8,6 +8,7 @@
 #include <functional>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <string>
 
 namespace ccspm::controller {
@@ -24,6 +25,11 @@ class RepairBudget {
 
   // True when `key` may be repaired now; the repair is then counted.
   bool TryRepair(const std::string& key);
+
+  // How long until `key` may be repaired again, when its repairs are paused; nullopt when not.
+  // The caller looks again then: a paused object that stops changing would otherwise keep its
+  // drift until its next change.
+  std::optional<Clock::duration> RetryAfter(const std::string& key);
 
   // Forgets `key` (gone, or back in sync).
   void Forget(const std::string& key);

@@ -28,14 +28,21 @@ namespace ccspm::controller {
 namespace {
 
 // Works keys until the queue shuts down. The one place that decides retries.
-void Work(WorkQueue& queue, Reconciler& reconciler, RetryBackoff& backoff, Metrics& metrics,
-          const ControllerOptions& options) {
+void Work(WorkQueue& queue, Reconciler& reconciler, RetryBackoff& backoff, RepairBudget& budget,
+          Metrics& metrics, const ControllerOptions& options) {
   while (std::optional<std::string> key = queue.Get()) {
     Result<ReconcileResult> result = reconciler.Reconcile(*key);
     metrics.CountReconcile(result.ok() ? *result : ReconcileResult::kError);
 
     if (result.ok()) {
       backoff.Forget(*key);
+      // Repairs paused against another writer resume when the window has passed, whether or
+      // not the object changes again.
+      if (*result == ReconcileResult::kReported) {
+        if (std::optional<RepairBudget::Clock::duration> wait = budget.RetryAfter(*key)) {
+          queue.AddAfter(*key, std::chrono::ceil<std::chrono::milliseconds>(*wait));
+        }
+      }
     } else if (backoff.Failures(*key) < options.max_retries) {
       std::chrono::milliseconds delay = backoff.NextDelay(*key);
       log::Warn("reconcile failed", {{log::key::kResourceName, *key},
@@ -137,7 +144,7 @@ Status RunController(const ControllerOptions& options, std::stop_token stop) {
   policies.Start();
   std::vector<std::jthread> workers;
   for (int i = 0; i < options.workers; ++i) {
-    workers.emplace_back([&] { Work(queue, reconciler, backoff, metrics, options); });
+    workers.emplace_back([&] { Work(queue, reconciler, backoff, budget, metrics, options); });
   }
   log::Info("controller started",
             {{log::key::kComponent, "controller"}, {log::key::kCount, options.workers}});
