@@ -1,5 +1,6 @@
-// The CEL engine's named time zones for the CLI and test runners: a TimeZoneProvider that reads TZif files from a zoneinfo directory (/usr/share/zoneinfo),
-// caching each zone after its first use. Thread-safe (a mutex guards the cache).
+// The CEL engine's named time zones for the CLI and test runners: a TimeZoneProvider that
+// reads TZif files from a zoneinfo directory (/usr/share/zoneinfo), caching each zone after
+// its first use. Thread-safe (a mutex guards the cache).
 #pragma once
 
 #include <map>

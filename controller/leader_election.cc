@@ -1,25 +1,14 @@
 #include "controller/leader_election.h"
 
-#include <condition_variable>
-#include <cstdio>
-#include <ctime>
-#include <mutex>
 #include <utility>
 
 #include "base/log.h"
+#include "kube/api_time.h"
+#include "kube/backoff.h"
 #include "kube/object_meta.h"
 
 namespace ccspm::controller {
 namespace {
-
-// Sleeps for `delay` or until `stop`; false when stopped.
-bool Sleep(std::chrono::milliseconds delay, std::stop_token stop) {
-  std::mutex mutex;
-  std::condition_variable_any wakeup;
-  std::unique_lock<std::mutex> lock(mutex);
-  wakeup.wait_for(lock, stop, delay, [] { return false; });
-  return !stop.stop_requested();
-}
 
 int64_t IntMember(const JsonValue& object, std::string_view key) {
   const JsonValue* value = FindMember(object, key);
@@ -30,20 +19,6 @@ int64_t IntMember(const JsonValue& object, std::string_view key) {
 
 kube::ResourceType LeasesResource() {
   return {"coordination.k8s.io", "v1", "leases", "Lease", true};
-}
-
-std::string MicroTimeNow() {
-  const auto now = std::chrono::system_clock::now();
-  const std::time_t seconds = std::chrono::system_clock::to_time_t(now);
-  const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(now.time_since_epoch() %
-                                                                            std::chrono::seconds(1))
-                          .count();
-  std::tm utc{};
-  gmtime_r(&seconds, &utc);
-  char text[40];
-  const size_t length = std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S", &utc);
-  std::snprintf(text + length, sizeof text - length, ".%06lldZ", static_cast<long long>(micros));
-  return text;
 }
 
 LeaderElector::LeaderElector(kube::ObjectReader& reader, kube::ObjectWriter& writer,
@@ -92,25 +67,31 @@ bool LeaderElector::HolderMayBeWorking() const {
          options_.now() - observed_at_ < observed_duration_;
 }
 
+// The Lease spec that says this process holds it, renewed at `renewed`.
+JsonValue LeaderElector::HeldSpec(const std::string& renewed, int64_t transitions,
+                                  JsonDocument::AllocatorType& allocator) const {
+  JsonValue spec(rapidjson::kObjectType);
+  spec.AddMember("holderIdentity", StringValue(options_.identity, allocator), allocator);
+  spec.AddMember("leaseDurationSeconds", static_cast<int64_t>(options_.lease_duration.count()),
+                 allocator);
+  spec.AddMember("acquireTime", StringValue(acquired_at_, allocator), allocator);
+  spec.AddMember("renewTime", StringValue(renewed, allocator), allocator);
+  spec.AddMember("leaseTransitions", transitions, allocator);
+  return spec;
+}
+
 bool LeaderElector::Create() {
-  acquired_at_ = MicroTimeNow();
+  acquired_at_ = kube::MicroTimeNow();
   JsonDocument lease;
   lease.SetObject();
   auto& allocator = lease.GetAllocator();
   JsonValue metadata(rapidjson::kObjectType);
   metadata.AddMember("name", StringValue(options_.lease_name, allocator), allocator);
   metadata.AddMember("namespace", StringValue(options_.namespace_name, allocator), allocator);
-  JsonValue spec(rapidjson::kObjectType);
-  spec.AddMember("holderIdentity", StringValue(options_.identity, allocator), allocator);
-  spec.AddMember("leaseDurationSeconds", static_cast<int64_t>(options_.lease_duration.count()),
-                 allocator);
-  spec.AddMember("acquireTime", StringValue(acquired_at_, allocator), allocator);
-  spec.AddMember("renewTime", StringValue(acquired_at_, allocator), allocator);
-  spec.AddMember("leaseTransitions", 0, allocator);
   lease.AddMember("apiVersion", "coordination.k8s.io/v1", allocator);
   lease.AddMember("kind", "Lease", allocator);
   lease.AddMember("metadata", metadata, allocator);
-  lease.AddMember("spec", spec, allocator);
+  lease.AddMember("spec", HeldSpec(acquired_at_, 0, allocator), allocator);
 
   Result<JsonDocument> created = writer_.Create(LeasesResource(), options_.namespace_name, lease);
   // Another replica created it first.
@@ -125,22 +106,15 @@ bool LeaderElector::Create() {
 // A merge patch conditional on `resource_version`: a replica that read an older Lease gets a
 // conflict and loses the round.
 bool LeaderElector::Write(std::string_view resource_version, bool take_over, int64_t transitions) {
-  const std::string now = MicroTimeNow();
+  const std::string now = kube::MicroTimeNow();
   if (take_over || acquired_at_.empty()) acquired_at_ = now;
   JsonDocument patch;
   patch.SetObject();
   auto& allocator = patch.GetAllocator();
   JsonValue metadata(rapidjson::kObjectType);
   metadata.AddMember("resourceVersion", StringValue(resource_version, allocator), allocator);
-  JsonValue spec(rapidjson::kObjectType);
-  spec.AddMember("holderIdentity", StringValue(options_.identity, allocator), allocator);
-  spec.AddMember("leaseDurationSeconds", static_cast<int64_t>(options_.lease_duration.count()),
-                 allocator);
-  spec.AddMember("acquireTime", StringValue(acquired_at_, allocator), allocator);
-  spec.AddMember("renewTime", StringValue(now, allocator), allocator);
-  spec.AddMember("leaseTransitions", transitions, allocator);
   patch.AddMember("metadata", metadata, allocator);
-  patch.AddMember("spec", spec, allocator);
+  patch.AddMember("spec", HeldSpec(now, transitions, allocator), allocator);
 
   Result<JsonDocument> written =
       writer_.Patch(LeasesResource(), options_.namespace_name, options_.lease_name,
@@ -155,14 +129,14 @@ bool LeaderElector::Write(std::string_view resource_version, bool take_over, int
 
 bool LeaderElector::WaitUntilLeading(std::stop_token stop) {
   while (!TryAcquireOrRenew()) {
-    if (!Sleep(options_.retry_period, stop)) return false;
+    if (!kube::InterruptibleSleep(options_.retry_period, stop)) return false;
   }
   return true;
 }
 
 Status LeaderElector::KeepLeading(std::stop_token stop) {
   auto renewed = options_.now();
-  while (Sleep(options_.retry_period, stop)) {
+  while (kube::InterruptibleSleep(options_.retry_period, stop)) {
     if (TryAcquireOrRenew()) {
       renewed = options_.now();
       continue;
@@ -201,7 +175,7 @@ void LeaderElector::Release() {
                      allocator);
   JsonValue released(rapidjson::kObjectType);
   released.AddMember("holderIdentity", "", allocator);
-  released.AddMember("renewTime", StringValue(MicroTimeNow(), allocator), allocator);
+  released.AddMember("renewTime", StringValue(kube::MicroTimeNow(), allocator), allocator);
   patch.AddMember("metadata", metadata, allocator);
   patch.AddMember("spec", released, allocator);
   Result<JsonDocument> written =

@@ -16,6 +16,7 @@
 #include <stop_token>
 #include <string>
 
+#include "base/json.h"
 #include "base/status.h"
 #include "kube/object_reader.h"
 #include "kube/object_writer.h"
@@ -59,6 +60,8 @@ class LeaderElector {
   const std::string& identity() const { return options_.identity; }
 
  private:
+  JsonValue HeldSpec(const std::string& renewed, int64_t transitions,
+                     JsonDocument::AllocatorType& allocator) const;
   bool Create();
   bool HolderMayBeWorking() const;
   bool Write(std::string_view resource_version, bool take_over, int64_t transitions);
@@ -76,8 +79,5 @@ class LeaderElector {
   std::string acquired_at_;     // acquireTime of our own tenure.
   bool leading_ = false;
 };
-
-// A MicroTime for Lease fields: UTC, RFC 3339 with microseconds.
-std::string MicroTimeNow();
 
 }  // namespace ccspm::controller

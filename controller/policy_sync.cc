@@ -25,6 +25,12 @@ std::set<std::pair<std::string, std::string>> KindsOf(const engine::Policy& poli
   return kinds;
 }
 
+void LogUnresolved(const WatchedTypes& watched) {
+  for (const std::string& kind : watched.unresolved) {
+    log::Warn("kind not watched yet", {{log::key::kError, kind}});
+  }
+}
+
 }  // namespace
 
 kube::ResourceType GoldenPolicyType() {
@@ -128,9 +134,7 @@ void PolicySync::FollowServedKinds() {
   WatchedTypes watched = WatchedTypesFor(*policies, resolver_);
   kinds_unresolved_ = !watched.unresolved.empty();
   if (watched.types.size() == watched_types_) return;
-  for (const std::string& kind : watched.unresolved) {
-    log::Warn("kind not watched yet", {{log::key::kError, kind}});
-  }
+  LogUnresolved(watched);
   log::Info("served policy kinds changed",
             {{log::key::kCount, static_cast<uint64_t>(watched.types.size())}});
   Watch(watched);
@@ -180,9 +184,7 @@ void PolicySync::Rebuild() {
   WriteConditions(objects, loaded.errors);
 
   WatchedTypes watched = WatchedTypesFor(*loaded.set, resolver_);
-  for (const std::string& kind : watched.unresolved) {
-    log::Warn("kind not watched yet", {{log::key::kError, kind}});
-  }
+  LogUnresolved(watched);
   if (watched.wildcards > 0) {
     log::Info("wildcard kinds not watched",
               {{log::key::kCount, static_cast<uint64_t>(watched.wildcards)}});

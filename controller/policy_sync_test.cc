@@ -48,8 +48,8 @@ bool Eventually(Condition condition) {
   return condition();
 }
 
-TEST(ControllerPolicySyncTest, WatchesAKindOnceTheClusterServesIt) {
-  kube::FakeClient fake;
+// A policy on Widgets of example.io, stored in `fake`.
+void StoreWidgetPolicy(kube::FakeClient& fake) {
   Result<JsonDocument> policy = ParseJson(R"({
     "apiVersion": "ccspm.io/v1alpha1", "kind": "GoldenPolicy",
     "metadata": {"name": "widgets", "generation": 1},
@@ -57,6 +57,11 @@ TEST(ControllerPolicySyncTest, WatchesAKindOnceTheClusterServesIt) {
              "settings": [{"id": "replicas", "path": "spec.replicas", "value": 2}]}})");
   ASSERT_TRUE(policy.ok());
   ASSERT_TRUE(fake.Create(GoldenPolicyType(), "", *policy).ok());
+}
+
+TEST(ControllerPolicySyncTest, WatchesAKindOnceTheClusterServesIt) {
+  kube::FakeClient fake;
+  StoreWidgetPolicy(fake);
 
   LateResolver resolver;
   WorkQueue queue;
@@ -83,13 +88,7 @@ TEST(ControllerPolicySyncTest, WatchesAKindOnceTheClusterServesIt) {
 TEST(ControllerPolicySyncTest, StopsWatchingAKindTheClusterNoLongerServes) {
   kube::FakeClient fake;
   kube::FaultInjectingClient faults(fake);
-  Result<JsonDocument> policy = ParseJson(R"({
-    "apiVersion": "ccspm.io/v1alpha1", "kind": "GoldenPolicy",
-    "metadata": {"name": "widgets", "generation": 1},
-    "spec": {"match": {"kinds": ["example.io/Widget"]},
-             "settings": [{"id": "replicas", "path": "spec.replicas", "value": 2}]}})");
-  ASSERT_TRUE(policy.ok());
-  ASSERT_TRUE(fake.Create(GoldenPolicyType(), "", *policy).ok());
+  StoreWidgetPolicy(fake);
 
   LateResolver resolver;
   resolver.served = true;

@@ -1,7 +1,9 @@
 #include "kube/backoff.h"
 
 #include <algorithm>
+#include <condition_variable>
 #include <memory>
+#include <mutex>
 #include <random>
 
 namespace ccspm::kube {
@@ -23,6 +25,14 @@ std::chrono::milliseconds Backoff::Next() {
 
   double jittered = delay * (1.0 - policy_.jitter * std::clamp(uniform_(), 0.0, 1.0));
   return std::chrono::milliseconds(static_cast<int64_t>(jittered));
+}
+
+bool InterruptibleSleep(std::chrono::milliseconds delay, std::stop_token stop) {
+  std::mutex mutex;
+  std::condition_variable_any wakeup;
+  std::unique_lock<std::mutex> lock(mutex);
+  wakeup.wait_for(lock, stop, delay, [] { return false; });
+  return !stop.stop_requested();
 }
 
 }  // namespace ccspm::kube

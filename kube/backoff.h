@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <functional>
+#include <stop_token>
 
 namespace ccspm::kube {
 
@@ -34,5 +35,8 @@ class Backoff {
   std::function<double()> uniform_;
   int failures_ = 0;
 };
+
+// Waits `delay`, or less when `stop` is requested; false when it was.
+bool InterruptibleSleep(std::chrono::milliseconds delay, std::stop_token stop);
 
 }  // namespace ccspm::kube

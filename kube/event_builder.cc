@@ -1,8 +1,5 @@
 #include "kube/event_builder.h"
 
-#include <chrono>
-#include <ctime>
-
 namespace ccspm::kube {
 namespace {
 
@@ -24,15 +21,6 @@ std::string ShortenedMessage(std::string_view message, size_t max_bytes) {
   // Back up over continuation bytes (10xxxxxx) so a multi-byte character is not cut.
   while (end > 0 && (static_cast<unsigned char>(message[end]) & 0xC0) == 0x80) --end;
   return std::string(message.substr(0, end));
-}
-
-std::string Rfc3339Now() {
-  std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return text;
 }
 
 JsonDocument BuildEvent(const ObjectReference& object, EventType type, std::string_view reason,

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "base/json.h"
+#include "kube/api_time.h"
 #include "kube/event_recorder.h"
 
 namespace ccspm::kube {
@@ -22,9 +23,6 @@ std::string EventNamespace(const ObjectReference& object);
 
 // `message` cut to at most `max_bytes` without splitting a UTF-8 sequence.
 std::string ShortenedMessage(std::string_view message, size_t max_bytes = kMaxEventMessageBytes);
-
-// The current UTC time as RFC 3339 with seconds, the format of Event timestamps.
-std::string Rfc3339Now();
 
 // A new Event named by the server (generateName "<object name>."), count 1, first and last
 // seen at `timestamp`.

@@ -7,16 +7,6 @@
 #include "kube/object_meta.h"
 
 namespace ccspm::kube {
-namespace {
-
-void InterruptibleSleep(std::chrono::milliseconds delay, std::stop_token stop) {
-  std::mutex mutex;
-  std::condition_variable_any wakeup;
-  std::unique_lock<std::mutex> lock(mutex);
-  wakeup.wait_for(lock, stop, delay, [] { return false; });
-}
-
-}  // namespace
 
 Informer::Informer(ObjectReader& reader, Watcher& watcher, ResourceType type,
                    InformerOptions options, InformerHandlers handlers)
@@ -66,7 +56,10 @@ std::vector<std::shared_ptr<const JsonDocument>> Informer::Snapshot() const {
 
 void Informer::Run(std::stop_token stop) {
   Backoff backoff(options_.backoff, options_.jitter);
-  SleepFunction sleep = options_.sleep ? options_.sleep : InterruptibleSleep;
+  SleepFunction sleep =
+      options_.sleep ? options_.sleep : [](std::chrono::milliseconds delay, std::stop_token stop) {
+        InterruptibleSleep(delay, stop);
+      };
   bool need_list = true;
   bool just_listed = false;  // No watch has delivered anything since the last list.
 

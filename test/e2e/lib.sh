@@ -120,8 +120,12 @@ eventually_event_count() {
 # Prints nothing when the sample is absent.
 metric_value() {
   local url=$1 name=$2 labels=$3
-  curl -fsS "$url" | awk -v name="$name" -v labels="$labels" '
-    $1 ~ "^" name "({|$)" && index($1, labels) { print $2; exit }'
+  curl -fsS "$url" | sample_value "$name" "$labels"
+}
+
+# sample_value NAME LABELS: the value of that sample in the Prometheus text on stdin.
+sample_value() {
+  awk -v name="$1" -v labels="$2" '$1 ~ "^" name "({|$)" && index($1, labels) { print $2; exit }'
 }
 
 # expect_at_least WHAT ACTUAL MINIMUM: numeric ACTUAL >= MINIMUM.
@@ -159,8 +163,7 @@ eventually_no_metric() {
   while true; do
     value="(no scrape)"
     if scrape=$(curl -fsS "$url"); then
-      value=$(awk -v name="$name" -v labels="$labels" '
-        $1 ~ "^" name "({|$)" && index($1, labels) { print $2; exit }' <<<"$scrape")
+      value=$(sample_value "$name" "$labels" <<<"$scrape")
       if [[ -z "$value" ]]; then
         pass "$what"
         return
